@@ -1,0 +1,356 @@
+//! Load: the only stage that reads `content/` and `themes/`. It turns the
+//! folder into text files with their site-relative paths, and an inventory of
+//! every other file (photos), so that later stages never touch the disk.
+//!
+//! Symlinks are never followed out of the site: one that points outside the
+//! site folder is an error; one that stays inside reads like the file it
+//! points to.
+
+pub mod frontmatter;
+pub mod types;
+pub mod yaml;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Pos, Reporter};
+
+/// Larger text files are refused: no alumni story is 4 MiB of text, and an
+/// untrusted pull request must not make the build allocate without bound.
+pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A text file of the site, read and checked to be UTF-8.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceFile {
+    /// Relative to the site root, `/`-separated: what diagnostics print.
+    pub path: String,
+    pub text: String,
+}
+
+/// One story: a Markdown file, or a bundle folder with `index.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawStory {
+    pub source: SourceFile,
+    /// The file stem or bundle folder name: the default slug.
+    pub name: String,
+    /// The folder that relative photo paths start from (site-relative).
+    pub dir: String,
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StaticFile {
+    /// Path inside the output folder, `/`-separated.
+    pub out_path: String,
+    pub source: PathBuf,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct RawSite {
+    pub root: PathBuf,
+    pub site_yaml: Option<SourceFile>,
+    pub career_yaml: Option<SourceFile>,
+    pub stories: Vec<RawStory>,
+    pub collections: Vec<SourceFile>,
+    pub static_files: Vec<StaticFile>,
+    /// Every regular file under `content/` (site-relative), for photo checks.
+    pub files: BTreeSet<String>,
+    /// Problems found while reading: not UTF-8, empty, escaping symlinks.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl RawSite {
+    /// The text of every file read, for printing source lines in diagnostics.
+    pub fn sources(&self) -> BTreeMap<String, String> {
+        let mut map = BTreeMap::new();
+        let singles = [&self.site_yaml, &self.career_yaml];
+        let files = singles
+            .into_iter()
+            .flatten()
+            .chain(self.stories.iter().map(|s| &s.source))
+            .chain(&self.collections);
+        for file in files {
+            map.insert(file.path.clone(), file.text.clone());
+        }
+        map
+    }
+}
+
+/// Where a walked path leads, after the symlink policy is applied.
+enum Entry {
+    File(PathBuf),
+    Dir,
+    Skip,
+}
+
+struct Walker {
+    root: PathBuf,
+    canonical_root: PathBuf,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Walker {
+    fn rel(&self, path: &Path) -> String {
+        relative_slash_path(&self.root, path)
+    }
+
+    fn classify(&mut self, entry: &walkdir::DirEntry) -> Entry {
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            return Entry::Dir;
+        }
+        if file_type.is_file() {
+            return Entry::File(entry.path().to_path_buf());
+        }
+        if !file_type.is_symlink() {
+            return Entry::Skip;
+        }
+        let rel = self.rel(entry.path());
+        match fs::canonicalize(entry.path()) {
+            Ok(target) if target.starts_with(&self.canonical_root) && target.is_file() => Entry::File(target),
+            Ok(target) if target.starts_with(&self.canonical_root) => {
+                Reporter::new(&rel, &mut self.diagnostics)
+                    .warning(Pos::START, "symlink-ignored", "this symlink to a folder is not followed")
+                    .help("move the folder here instead of linking to it");
+                Entry::Skip
+            }
+            _ => {
+                Reporter::new(&rel, &mut self.diagnostics)
+                    .error(
+                        Pos::START,
+                        "symlink-escape",
+                        "this symlink points outside the site folder (or nowhere)",
+                    )
+                    .help("copy the file into the site instead of linking to it");
+                Entry::Skip
+            }
+        }
+    }
+
+    /// Reads a text file, reporting non-UTF-8, empty and oversized files.
+    fn read_text(&mut self, path: &Path, rel: &str) -> Option<SourceFile> {
+        let mut report = Reporter::new(rel, &mut self.diagnostics);
+        let bytes = match fs::metadata(path) {
+            Ok(meta) if meta.len() > MAX_TEXT_BYTES => {
+                report
+                    .error(Pos::START, "file-too-large", format!("file is {} bytes", meta.len()))
+                    .help(format!("text files must be under {MAX_TEXT_BYTES} bytes"));
+                return None;
+            }
+            Ok(_) => fs::read(path),
+            Err(e) => Err(e),
+        };
+        let bytes = match bytes {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                report.error(Pos::START, "unreadable-file", format!("cannot read this file: {e}"));
+                return None;
+            }
+        };
+        text_from_bytes(bytes, &mut report).map(|text| SourceFile {
+            path: rel.to_string(),
+            text,
+        })
+    }
+}
+
+/// Decodes UTF-8 (dropping a byte-order mark), or reports where it is not.
+pub fn text_from_bytes(mut bytes: Vec<u8>, report: &mut Reporter<'_>) -> Option<String> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if text.trim().is_empty() => {
+            report
+                .error(Pos::START, "empty-file", "this file is empty")
+                .help("fill it in, or delete it");
+            None
+        }
+        Ok(text) => Some(text),
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let line = valid.matches('\n').count() + 1;
+            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            report
+                .error(
+                    Pos::new(line as u32, column as u32),
+                    "not-utf8",
+                    "this file is not UTF-8 text",
+                )
+                .help("save the file as UTF-8 in your editor (\"Save with encoding\")");
+            None
+        }
+    }
+}
+
+/// `root/a/b` -> `a/b`, with `/` on every platform.
+pub fn relative_slash_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Reads `content/` under `root`.
+pub fn load(root: &Path) -> anyhow::Result<RawSite> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        anyhow::bail!(
+            "no content/ folder in {} (run `launchpad init DIR` to start a site, or pass --root)",
+            root.display()
+        );
+    }
+    let canonical_root = fs::canonicalize(root)?;
+    let mut walker = Walker {
+        root: root.to_path_buf(),
+        canonical_root,
+        diagnostics: Vec::new(),
+    };
+    let mut site = RawSite {
+        root: root.to_path_buf(),
+        ..RawSite::default()
+    };
+
+    let mut story_files: Vec<(PathBuf, String, String, String)> = Vec::new();
+    let mut collection_files = Vec::new();
+    let mut single_files = Vec::new();
+    for entry in WalkDir::new(&content).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let rel = e.path().map(|p| walker.rel(p)).unwrap_or_else(|| "content".into());
+                Reporter::new(&rel, &mut walker.diagnostics).error(
+                    Pos::START,
+                    "unreadable-file",
+                    format!("cannot read: {e}"),
+                );
+                continue;
+            }
+        };
+        let rel = walker.rel(entry.path());
+        let path = match walker.classify(&entry) {
+            Entry::File(path) => path,
+            Entry::Dir | Entry::Skip => continue,
+        };
+        let parts: Vec<&str> = rel.split('/').collect();
+        match parts.as_slice() {
+            ["content", "site.yaml" | "career.yaml"] => single_files.push((path, rel.clone())),
+            ["content", "stories", file] if file.ends_with(".md") => {
+                let name = file.trim_end_matches(".md").to_string();
+                story_files.push((path, rel.clone(), name, "content/stories".into()));
+            }
+            ["content", "stories", bundle, "index.md"] => {
+                let dir = format!("content/stories/{bundle}");
+                story_files.push((path, rel.clone(), bundle.to_string(), dir));
+            }
+            ["content", "collections", file] if file.ends_with(".yaml") || file.ends_with(".yml") => {
+                collection_files.push((path, rel.clone()));
+            }
+            ["content", "static", rest @ ..] if !rest.is_empty() => site.static_files.push(StaticFile {
+                out_path: rest.join("/"),
+                source: path,
+            }),
+            _ => {}
+        }
+        site.files.insert(rel);
+    }
+
+    for (path, rel) in single_files {
+        let file = walker.read_text(&path, &rel);
+        if rel.ends_with("site.yaml") {
+            site.site_yaml = file;
+        } else {
+            site.career_yaml = file;
+        }
+    }
+    for (path, rel) in collection_files {
+        site.collections.extend(walker.read_text(&path, &rel));
+    }
+    site.stories = read_stories(story_files, &mut walker.diagnostics);
+    for required in ["site.yaml", "career.yaml"] {
+        let rel = format!("content/{required}");
+        if !site.files.contains(&rel) {
+            Reporter::new(&rel, &mut walker.diagnostics)
+                .error(Pos::START, "missing-file", format!("content/{required} is missing"))
+                .help("every site needs content/site.yaml and content/career.yaml; see the README");
+        }
+    }
+    site.diagnostics = walker.diagnostics;
+    Ok(site)
+}
+
+/// Stories are read in parallel: a large site has thousands.
+fn read_stories(files: Vec<(PathBuf, String, String, String)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawStory> {
+    let results: Vec<(Option<RawStory>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|(path, rel, name, dir)| {
+            let mut local = Vec::new();
+            let mut walker = Walker {
+                root: PathBuf::new(),
+                canonical_root: PathBuf::new(),
+                diagnostics: Vec::new(),
+            };
+            let story = walker
+                .read_text(&path, &rel)
+                .map(|source| RawStory { source, name, dir });
+            local.append(&mut walker.diagnostics);
+            (story, local)
+        })
+        .collect();
+    let mut stories = Vec::with_capacity(results.len());
+    for (story, mut diags) in results {
+        stories.extend(story);
+        diagnostics.append(&mut diags);
+    }
+    stories
+}
+
+/// A site's own theme folder: template overrides and static files.
+#[derive(Debug, Default)]
+pub struct ThemeFiles {
+    /// Template name (`story.html`) -> its source.
+    pub templates: BTreeMap<String, SourceFile>,
+    pub static_files: Vec<StaticFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `themes/NAME/` if the site has one; the built-in theme fills the gaps.
+pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>> {
+    let dir = root.join("themes").join(name);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let mut walker = Walker {
+        root: root.to_path_buf(),
+        canonical_root: fs::canonicalize(root)?,
+        diagnostics: Vec::new(),
+    };
+    let mut theme = ThemeFiles::default();
+    for sub in ["templates", "static"] {
+        let base = dir.join(sub);
+        for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name().into_iter().flatten() {
+            let Entry::File(path) = walker.classify(&entry) else { continue };
+            let rel = walker.rel(entry.path());
+            let inner = relative_slash_path(&base, entry.path());
+            if sub == "templates" {
+                if let Some(file) = walker.read_text(&path, &rel) {
+                    theme.templates.insert(inner, file);
+                }
+            } else {
+                theme.static_files.push(StaticFile {
+                    out_path: inner,
+                    source: path,
+                });
+            }
+        }
+    }
+    theme.diagnostics = walker.diagnostics;
+    Ok(Some(theme))
+}

@@ -1,0 +1,202 @@
+//! The typed content that validation produces: what a site's YAML and
+//! Markdown mean once every value has been checked.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::diagnostics::Pos;
+use crate::validate::fields::Text;
+
+/// `content/site.yaml`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    pub title: String,
+    pub company: String,
+    /// Absolute, always ending in `/`.
+    pub base_url: String,
+    pub language: String,
+    pub description: String,
+    pub theme: String,
+    /// Explicit `entry_roles`, or empty to use roles marked `entry: true`.
+    pub entry_roles: Vec<Text>,
+    pub utm_source: Option<String>,
+    pub page_size: usize,
+    pub image_widths: Vec<u32>,
+    pub image_formats: Vec<String>,
+}
+
+pub const DEFAULT_PAGE_SIZE: usize = 48;
+
+/// `content/career.yaml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Career {
+    pub departments: Vec<Department>,
+    pub roles: Vec<Role>,
+    pub transitions: Vec<Transition>,
+    pub programs: Vec<Program>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    pub id: String,
+    pub title: String,
+    pub department: String,
+    pub entry: bool,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transition {
+    pub from: String,
+    pub to: String,
+    pub typical_months: Option<u32>,
+    pub requirements: Vec<String>,
+    pub program: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Program {
+    pub id: String,
+    pub name: String,
+    /// `[min, max]`; equal when one number was given.
+    pub duration_months: Option<[u32; 2]>,
+    pub description: Option<String>,
+}
+
+impl Career {
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+}
+
+/// A calendar month, `YYYY-MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    /// Parses `YYYY-MM`; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.trim().split_once('-')?;
+        if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+        ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
+    /// Whole months from `self` to `later` (negative if `later` is earlier).
+    pub fn months_until(self, later: Month) -> i64 {
+        (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month) - i64::from(self.month)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// One alumni story, checked; the body is already safe HTML.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    pub file: String,
+    pub slug: String,
+    pub slug_pos: Pos,
+    pub name: String,
+    pub headline: String,
+    pub photo: Option<Photo>,
+    pub consent: bool,
+    pub date: jiff::civil::Date,
+    pub draft: bool,
+    pub location: Option<String>,
+    pub quote: Option<String>,
+    pub journey: Vec<Step>,
+    pub tags: Vec<String>,
+    pub skills: Vec<String>,
+    pub links: Vec<Link>,
+    pub body_html: String,
+    /// Plain text of the body's start, for descriptions and cards.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Photo {
+    /// Site-relative path of the source image.
+    pub path: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub role: String,
+    pub role_pos: Pos,
+    pub title: Option<String>,
+    pub from: Month,
+    pub to: Option<Month>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+impl Story {
+    /// Consent given and not a draft (unless drafts are being built).
+    pub fn is_published(&self, drafts: bool) -> bool {
+        self.consent && (drafts || !self.draft)
+    }
+}
+
+/// `content/collections/NAME.yaml`: a recruiter's list, in their order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Collection {
+    pub file: String,
+    pub id: String,
+    pub title: String,
+    pub intro: Option<String>,
+    pub stories: Vec<Text>,
+}
+
+/// Everything validated, ready to be modelled.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub site: SiteConfig,
+    pub career: Career,
+    pub stories: Vec<Story>,
+    pub collections: Vec<Collection>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_parse_only_as_yyyy_mm() {
+        assert_eq!(Month::parse("2016-04"), Some(Month { year: 2016, month: 4 }));
+        assert_eq!(Month::parse("2016-13"), None);
+        assert_eq!(Month::parse("2016-4"), None);
+        assert_eq!(Month::parse("2016-04-01"), None);
+        assert_eq!(Month::parse("April 2016"), None);
+    }
+
+    #[test]
+    fn months_between_counts_across_years() {
+        let a = Month::parse("2016-04").unwrap();
+        let b = Month::parse("2017-10").unwrap();
+        assert_eq!(a.months_until(b), 18);
+        assert_eq!(b.months_until(a), -18);
+    }
+}

@@ -1,0 +1,288 @@
+//! Content problems as values: every stage pushes `Diagnostic`s and keeps
+//! going, so one run reports every mistake in every file. This module also
+//! prints them in the three formats `check` offers (human, json, github).
+//!
+//! It is not for I/O failures or bugs; those are `anyhow` errors at the edges.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// How bad a diagnostic is: errors stop a build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the content, pinned to the value that causes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Relative to the site root, with `/` separators.
+    pub file: String,
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters.
+    pub column: u32,
+    pub severity: Severity,
+    /// Stable kebab-case id, for scripts and for searching the docs.
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// A position in a file, the anchor of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub const START: Pos = Pos { line: 1, column: 1 };
+
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos {
+            line: line.max(1),
+            column: column.max(1),
+        }
+    }
+}
+
+/// Collects the diagnostics of one file, so call sites name only what differs.
+#[derive(Debug)]
+pub struct Reporter<'a> {
+    file: &'a str,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    pub fn new(file: &'a str, out: &'a mut Vec<Diagnostic>) -> Self {
+        Reporter { file, out }
+    }
+
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
+    pub fn error(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(Severity::Error, pos, code, message.into())
+    }
+
+    pub fn warning(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(Severity::Warning, pos, code, message.into())
+    }
+
+    fn push(&mut self, severity: Severity, pos: Pos, code: &'static str, message: String) -> &mut Diagnostic {
+        self.out.push(Diagnostic {
+            file: self.file.to_string(),
+            line: pos.line,
+            column: pos.column,
+            severity,
+            code,
+            message,
+            help: None,
+        });
+        self.out.last_mut().expect("just pushed")
+    }
+}
+
+impl Diagnostic {
+    /// Adds the line that tells the user how to fix it.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Puts diagnostics in reading order: by file, then position, errors first.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.severity, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, b.code, &b.message))
+    });
+}
+
+pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
+    diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// Output formats of `launchpad check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+}
+
+/// Renders diagnostics; `sources` maps a file to its text, for the caret lines.
+pub fn render(diagnostics: &[Diagnostic], format: Format, sources: &BTreeMap<String, String>) -> String {
+    match format {
+        Format::Human => render_human(diagnostics, sources),
+        Format::Json => render_json(diagnostics),
+        Format::Github => render_github(diagnostics),
+    }
+}
+
+fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
+    let renderer = Renderer::plain();
+    let mut out = String::new();
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(d.message.as_str()).id(d.code);
+        let mut report = Vec::new();
+        match sources.get(&d.file).and_then(|text| line_snippet(text, d.line, d.column)) {
+            Some((line_text, span)) => report.push(
+                title.element(
+                    Snippet::source(line_text)
+                        .line_start(d.line as usize)
+                        .path(d.file.as_str())
+                        .annotation(AnnotationKind::Primary.span(span)),
+                ),
+            ),
+            None => report.push(Group::with_title(title).element(
+                annotate_snippets::Origin::path(d.file.as_str())
+                    .line(d.line as usize)
+                    .char_column(d.column.saturating_sub(1) as usize),
+            )),
+        }
+        if let Some(help) = &d.help {
+            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        let _ = writeln!(out, "{}\n", renderer.render(&report));
+    }
+    out
+}
+
+/// The text of one line and the byte range of the value at `column` in it.
+fn line_snippet(text: &str, line: u32, column: u32) -> Option<(&str, std::ops::Range<usize>)> {
+    let line_text = text.lines().nth(line.checked_sub(1)? as usize)?;
+    let start = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map(|(i, _)| i)
+        .unwrap_or(line_text.len());
+    let rest = &line_text[start..];
+    let len = token_len(rest).max(rest.chars().next().map_or(0, char::len_utf8));
+    Some((line_text, start..start + len))
+}
+
+/// Byte length of the YAML-ish value at the start of `rest`: a quoted string
+/// up to its closing quote, else up to the end of the line or a comment.
+fn token_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, q @ ('"' | '\''))) => chars
+            .find(|&(_, c)| c == q)
+            .map_or(rest.len(), |(i, c)| i + c.len_utf8()),
+        Some(_) => {
+            let end = rest.find(" #").unwrap_or(rest.len());
+            let end = rest[..end].find([',', ']', '}']).unwrap_or(end);
+            rest[..end].trim_end().len()
+        }
+        None => 0,
+    }
+}
+
+fn render_json(diagnostics: &[Diagnostic]) -> String {
+    let mut out = serde_json::to_string_pretty(diagnostics).expect("diagnostics serialize");
+    out.push('\n');
+    out
+}
+
+/// GitHub Actions workflow commands, so errors land on the pull request's lines.
+fn render_github(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{kind} file={},line={},col={},title={}::{}",
+            github_property(&d.file),
+            d.line,
+            d.column,
+            github_property(d.code),
+            github_data(&message)
+        );
+    }
+    out
+}
+
+// The escapes are those of the Actions toolkit's `issueCommand`.
+fn github_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Diagnostic {
+        Diagnostic {
+            file: "content/stories/a.md".into(),
+            line: 3,
+            column: 7,
+            severity: Severity::Error,
+            code: "unknown-role",
+            message: "unknown role `agnet`".into(),
+            help: Some("did you mean `agent`?".into()),
+        }
+    }
+
+    #[test]
+    fn human_output_shows_the_line_with_a_caret_under_the_value() {
+        let mut sources = BTreeMap::new();
+        sources.insert("content/stories/a.md".to_string(), "---\njourney:\n  - role: agnet\n".to_string());
+        let out = render(&[sample()], Format::Human, &sources);
+        assert!(out.contains("error[unknown-role]: unknown role `agnet`"), "{out}");
+        assert!(out.contains("--> content/stories/a.md:3:7"), "{out}");
+        assert!(out.contains("  - role: agnet"), "{out}");
+        assert!(out.contains("^^^^^"), "{out}");
+        assert!(out.contains("help: did you mean `agent`?"), "{out}");
+    }
+
+    #[test]
+    fn github_output_escapes_commas_colons_and_newlines() {
+        let mut d = sample();
+        d.file = "content/a,b:c.md".into();
+        let out = render(&[d], Format::Github, &BTreeMap::new());
+        assert_eq!(
+            out,
+            "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=unknown-role::unknown role `agnet`%0Ahelp: did you mean `agent`?\n"
+        );
+    }
+
+    #[test]
+    fn json_output_has_the_documented_fields() {
+        let out = render(&[sample()], Format::Json, &BTreeMap::new());
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v[0]["file"], "content/stories/a.md");
+        assert_eq!(v[0]["line"], 3);
+        assert_eq!(v[0]["column"], 7);
+        assert_eq!(v[0]["severity"], "error");
+        assert_eq!(v[0]["code"], "unknown-role");
+        assert_eq!(v[0]["help"], "did you mean `agent`?");
+    }
+}

@@ -1,0 +1,215 @@
+//! launchpad: alumni success stories -> a static recruiting microsite.
+//!
+//! The build is a pipeline, one module per stage:
+//!
+//! ```text
+//! load      content/ on disk      -> raw files with their paths      (content)
+//! validate  raw files             -> typed content + diagnostics     (validate)
+//! model     typed content         -> the site and its indexes        (site)
+//! render    site + theme          -> every output file, in memory    (render)
+//! write     output files          -> public/, atomically             (write)
+//! ```
+
+pub mod content;
+pub mod diagnostics;
+pub mod render;
+pub mod site;
+pub mod validate;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{Diagnostic, Pos, Reporter};
+use crate::render::Output;
+use crate::render::templates::Templates;
+
+/// What `build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `ROOT/public`.
+    pub out: Option<PathBuf>,
+    /// Replaces `base_url` from site.yaml (for previews and `serve`).
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// A finished build.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub stories: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub out: PathBuf,
+    /// Warnings only; a build with errors does not finish.
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: BTreeMap<String, String>,
+}
+
+impl BuildReport {
+    /// "Built 148 pages from 37 stories in 0.31 s"
+    pub fn summary(&self) -> String {
+        format!(
+            "Built {} pages from {} stories in {:.2} s",
+            self.pages,
+            self.stories,
+            self.elapsed.as_secs_f64()
+        )
+    }
+}
+
+/// Content that cannot be built, with everything wrong in it.
+#[derive(Debug)]
+pub struct ContentErrors {
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: BTreeMap<String, String>,
+}
+
+/// Everything `check` finds, and the file texts to quote from.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: BTreeMap<String, String>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        diagnostics::error_count(&self.diagnostics) > 0
+    }
+}
+
+/// Validates the site under `root` and its templates; builds nothing.
+pub fn check(root: &Path) -> anyhow::Result<Checked> {
+    let raw = content::load(root)?;
+    let mut validated = validate::validate(&raw, false);
+    if let Some(content) = &validated.content {
+        match load_templates(root, &content.site.theme) {
+            Ok((_, (mut diags, _))) => validated.diagnostics.append(&mut diags),
+            Err(mut diags) => validated.diagnostics.append(&mut diags),
+        }
+    }
+    diagnostics::sort(&mut validated.diagnostics);
+    Ok(Checked {
+        diagnostics: validated.diagnostics,
+        sources: raw.sources(),
+    })
+}
+
+/// Runs the whole pipeline. `Ok(Err(_))` means the content has errors and
+/// the previous output was left as it was.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentErrors>> {
+    let started = Instant::now();
+    let root = &opts.root;
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    write::check_out_dir(root, &out)?;
+
+    let raw = content::load(root)?;
+    let validated = validate::validate(&raw, opts.drafts);
+    let mut diags = validated.diagnostics;
+    let fail = |diagnostics: Vec<Diagnostic>| {
+        Ok(Err(ContentErrors {
+            diagnostics,
+            sources: raw.sources(),
+        }))
+    };
+    let Some(mut content) = validated.content else {
+        return fail(diags);
+    };
+    if let Some(url) = &opts.base_url {
+        content.site.base_url = validate::site::check_base_url(url)
+            .map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
+    }
+
+    let (mut templates, mut theme_diags) = match load_templates(root, &content.site.theme) {
+        Ok(loaded) => loaded,
+        Err(mut errors) => {
+            diags.append(&mut errors);
+            return fail(diags);
+        }
+    };
+    let theme_static = std::mem::take(&mut theme_diags.1);
+    diags.append(&mut theme_diags.0);
+
+    let site = site::model(content, opts.drafts);
+    let rendered = match render::render(&site, &mut templates) {
+        Ok(outputs) => outputs,
+        Err(mut errors) => {
+            diags.append(&mut errors);
+            return fail(diags);
+        }
+    };
+    let pages = rendered.iter().filter(|o| o.path().ends_with(".html")).count();
+    let outputs = merge_static(rendered, theme_static, &raw.static_files, &mut diags);
+    write::publish(&out, &outputs)?;
+    diagnostics::sort(&mut diags);
+    Ok(Ok(BuildReport {
+        pages,
+        stories: site.entries.len(),
+        files: outputs.len(),
+        elapsed: started.elapsed(),
+        out,
+        diagnostics: diags,
+        sources: raw.sources(),
+    }))
+}
+
+type ThemeExtras = (Vec<Diagnostic>, Vec<content::StaticFile>);
+
+/// The built-in theme with the site's overrides, and its static files.
+fn load_templates(root: &Path, theme: &str) -> Result<(Templates, ThemeExtras), Vec<Diagnostic>> {
+    let files = match content::load_theme(root, theme) {
+        Ok(files) => files,
+        Err(e) => {
+            let mut out = Vec::new();
+            Reporter::new("content/site.yaml", &mut out).error(Pos::START, "unreadable-file", format!("cannot read theme `{theme}`: {e}"));
+            return Err(out);
+        }
+    };
+    let mut diags = Vec::new();
+    if files.is_none() && theme != "default" {
+        Reporter::new("content/site.yaml", &mut diags)
+            .warning(Pos::START, "unknown-theme", format!("there is no themes/{theme}/ folder; using the built-in theme"))
+            .help("create themes/NAME/templates/ with the templates to override, or remove `theme:`");
+    }
+    let templates = Templates::load(files.as_ref())?;
+    let (mut theme_diags, statics) = match files {
+        Some(f) => (f.diagnostics, f.static_files),
+        None => (Vec::new(), Vec::new()),
+    };
+    if theme_diags.iter().any(Diagnostic::is_error) {
+        return Err(theme_diags);
+    }
+    diags.append(&mut theme_diags);
+    Ok((templates, (diags, statics)))
+}
+
+/// Static files under the generated pages: the theme's replace the built-in
+/// ones, `content/static/` replaces both, and a generated page always wins.
+fn merge_static(
+    rendered: Vec<Output>,
+    theme_static: Vec<content::StaticFile>,
+    content_static: &[content::StaticFile],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Output> {
+    let mut by_path: BTreeMap<String, Output> = BTreeMap::new();
+    let builtin: BTreeMap<&str, ()> = render::templates::BUILTIN_STATIC.iter().map(|(p, _)| (*p, ())).collect();
+    let (statics, pages): (Vec<Output>, Vec<Output>) = rendered.into_iter().partition(|o| builtin.contains_key(o.path()));
+    for o in statics {
+        by_path.insert(o.path().to_string(), o);
+    }
+    for f in theme_static.iter().chain(content_static) {
+        by_path.insert(f.out_path.clone(), Output::Copy(f.out_path.clone(), f.source.clone()));
+    }
+    for o in pages {
+        if let Some(Output::Copy(path, _)) = by_path.get(o.path()) {
+            let file = format!("content/static/{path}");
+            Reporter::new(&file, diags)
+                .warning(Pos::START, "static-conflict", format!("`{path}` is a generated page; this static file is not published"))
+                .help("rename the static file");
+        }
+        by_path.insert(o.path().to_string(), o);
+    }
+    by_path.into_values().collect()
+}

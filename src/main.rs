@@ -1,0 +1,122 @@
+//! The `launchpad` command line: parses arguments, calls the library, and
+//! maps the outcome to an exit code (0 ok, 1 content errors, 2 usage or I/O).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use launchpad::diagnostics::{self, Format};
+
+#[derive(Parser)]
+#[command(name = "launchpad", version, about = "Turns alumni success stories into a recruiting microsite")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --out)
+    Build {
+        /// The site folder (the one with content/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: ROOT/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Use this absolute URL instead of base_url from site.yaml
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Also publish stories marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate the content and report every problem; builds nothing
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+    Github,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            base_url,
+            drafts,
+        } => {
+            let opts = launchpad::BuildOptions {
+                root,
+                out,
+                base_url,
+                drafts,
+            };
+            match launchpad::build(&opts)? {
+                Ok(report) => {
+                    eprint!("{}", diagnostics::render(&report.diagnostics, Format::Human, &report.sources));
+                    eprintln!("{}", report.summary());
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    eprint!("{}", diagnostics::render(&errors.diagnostics, Format::Human, &errors.sources));
+                    let n = diagnostics::error_count(&errors.diagnostics);
+                    eprintln!("Build failed: {n} error{}; the previous output was left as it was", plural(n));
+                    Ok(ExitCode::from(1))
+                }
+            }
+        }
+        Command::Check { root, format } => {
+            let checked = launchpad::check(&root)?;
+            let format = match format {
+                CheckFormat::Human => Format::Human,
+                CheckFormat::Json => Format::Json,
+                CheckFormat::Github => Format::Github,
+            };
+            let mut stdout = std::io::stdout().lock();
+            write!(stdout, "{}", diagnostics::render(&checked.diagnostics, format, &checked.sources))?;
+            if format == Format::Human {
+                let errors = diagnostics::error_count(&checked.diagnostics);
+                let warnings = checked.diagnostics.len() - errors;
+                let line = format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+                if std::io::stderr().is_terminal() || errors + warnings > 0 {
+                    eprintln!("{line}");
+                } else {
+                    eprintln!("No problems found");
+                }
+            }
+            Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,262 @@
+//! The variables templates see. The same structs serve the built-in theme and
+//! a site's overrides; the README documents every field.
+
+use serde::Serialize;
+
+use crate::content::types::{Month, Story};
+use crate::site::{Entry, Site};
+
+/// `site`: in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub company: String,
+    pub description: String,
+    pub language: String,
+    /// Absolute, ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/alumni/`): prefix of every link.
+    pub base_path: String,
+    pub story_count: usize,
+    pub collections: Vec<LinkCtx>,
+}
+
+/// A named link: a department, a role, a tag, a collection.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LinkCtx {
+    pub id: String,
+    pub name: String,
+    /// Root-relative URL (starts with `base_path`).
+    pub url: String,
+    /// Published stories behind the link.
+    pub count: usize,
+}
+
+/// A story as a card in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardCtx {
+    pub slug: String,
+    pub url: String,
+    pub name: String,
+    pub headline: String,
+    pub location: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// `1 March 2026`.
+    pub date_display: String,
+    /// Titles of the journey's roles in order: `["Customer Service Agent", ...]`.
+    pub path: Vec<String>,
+    pub start_role: String,
+    pub destination_role: String,
+    pub destination_title: String,
+    pub departments: Vec<String>,
+    pub tags: Vec<LinkCtx>,
+}
+
+/// A step of a story's journey.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepCtx {
+    pub role: String,
+    pub role_url: String,
+    /// The step's own title if given, else the role's.
+    pub title: String,
+    pub department: String,
+    pub from: String,
+    pub from_display: String,
+    pub to: Option<String>,
+    pub to_display: Option<String>,
+    /// Whole months in the step; none for the current step.
+    pub months: Option<i64>,
+    /// `18 months`, `2 years 3 months`, or `since Jan 2019`.
+    pub duration: String,
+    pub note: Option<String>,
+}
+
+/// Pagination of a listing: page 1 is the listing's own URL.
+#[derive(Debug, Clone, Serialize)]
+pub struct PaginationCtx {
+    pub current: usize,
+    pub total: usize,
+    pub prev_url: Option<String>,
+    pub next_url: Option<String>,
+    pub pages: Vec<PageLinkCtx>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLinkCtx {
+    pub number: usize,
+    pub url: String,
+}
+
+/// Every page also gets these, to fill `<head>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of this page.
+    pub canonical: String,
+    /// Root-relative URL of this page.
+    pub url: String,
+}
+
+pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const LONG_MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+pub fn month_display(m: Month) -> String {
+    format!("{} {}", MONTHS[(m.month - 1) as usize], m.year)
+}
+
+pub fn date_display(d: jiff::civil::Date) -> String {
+    format!("{} {} {}", d.day(), LONG_MONTHS[(d.month() - 1) as usize], d.year())
+}
+
+/// `18 months`, `2 years`, `2 years 3 months`.
+pub fn duration_display(months: i64) -> String {
+    let plural = |n: i64, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    match months {
+        m if m < 1 => "under a month".to_string(),
+        m if m < 24 => plural(m, "month"),
+        m if m % 12 == 0 => plural(m / 12, "year"),
+        m => format!("{} {}", plural(m / 12, "year"), plural(m % 12, "month")),
+    }
+}
+
+/// URL helpers, so every template and feed agrees on where pages live.
+pub struct Urls<'a> {
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+}
+
+impl Urls<'_> {
+    /// Root-relative URL of a site path (`stories/x/`).
+    pub fn path(&self, rel: &str) -> String {
+        format!("{}{rel}", self.base_path)
+    }
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{rel}", self.base_url)
+    }
+}
+
+/// The path part of an absolute base URL: `https://x.com/alumni/` -> `/alumni/`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+pub fn story_rel(slug: &str) -> String {
+    format!("stories/{slug}/")
+}
+
+pub fn role_title(site: &Site, id: &str) -> String {
+    site.career.role(id).map_or_else(|| id.to_string(), |r| r.title.clone())
+}
+
+pub fn tag_links(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<LinkCtx> {
+    let mut seen = std::collections::BTreeSet::new();
+    story
+        .tags
+        .iter()
+        .filter_map(|name| {
+            let slug = slug::slugify(name);
+            if slug.is_empty() || !seen.insert(slug.clone()) {
+                return None;
+            }
+            let count = site.by_tag.get(&slug).map_or(0, |t| t.stories.len());
+            Some(LinkCtx {
+                url: urls.path(&format!("tags/{slug}/")),
+                id: slug,
+                name: name.clone(),
+                count,
+            })
+        })
+        .collect()
+}
+
+pub fn card(site: &Site, e: &Entry, urls: &Urls<'_>) -> CardCtx {
+    let s = &e.story;
+    CardCtx {
+        slug: s.slug.clone(),
+        url: urls.path(&story_rel(&s.slug)),
+        name: s.name.clone(),
+        headline: s.headline.clone(),
+        location: s.location.clone(),
+        date: s.date.to_string(),
+        date_display: date_display(s.date),
+        path: e.roles.iter().map(|r| role_title(site, r)).collect(),
+        start_role: e.start_role().to_string(),
+        destination_role: e.destination_role().to_string(),
+        destination_title: role_title(site, e.destination_role()),
+        departments: e.departments.clone(),
+        tags: tag_links(site, s, urls),
+    }
+}
+
+pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
+    story
+        .journey
+        .iter()
+        .map(|step| {
+            let role = site.career.role(&step.role);
+            let months = step.to.map(|to| step.from.months_until(to));
+            StepCtx {
+                role: step.role.clone(),
+                role_url: urls.path(&format!("roles/{}/", step.role)),
+                title: step.title.clone().unwrap_or_else(|| role_title(site, &step.role)),
+                department: role
+                    .and_then(|r| site.career.departments.iter().find(|d| d.id == r.department))
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default(),
+                from: step.from.to_string(),
+                from_display: month_display(step.from),
+                to: step.to.map(|m| m.to_string()),
+                to_display: step.to.map(month_display),
+                months,
+                duration: months.map_or_else(|| format!("since {}", month_display(step.from)), duration_display),
+                note: step.note.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Page `n` (1-based) of a listing at `rel`.
+pub fn page_rel(rel: &str, n: usize) -> String {
+    if n <= 1 { rel.to_string() } else { format!("{rel}page/{n}/") }
+}
+
+pub fn pagination(rel: &str, current: usize, total: usize, urls: &Urls<'_>) -> PaginationCtx {
+    let url = |n: usize| urls.path(&page_rel(rel, n));
+    PaginationCtx {
+        current,
+        total,
+        prev_url: (current > 1).then(|| url(current - 1)),
+        next_url: (current < total).then(|| url(current + 1)),
+        pages: (1..=total).map(|number| PageLinkCtx { number, url: url(number) }).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_a_person_would_say_them() {
+        assert_eq!(duration_display(0), "under a month");
+        assert_eq!(duration_display(1), "1 month");
+        assert_eq!(duration_display(18), "18 months");
+        assert_eq!(duration_display(24), "2 years");
+        assert_eq!(duration_display(27), "2 years 3 months");
+    }
+
+    #[test]
+    fn base_path_is_the_path_of_the_base_url() {
+        assert_eq!(base_path("https://x.com/alumni/"), "/alumni/");
+        assert_eq!(base_path("https://x.com/"), "/");
+        assert_eq!(base_path("http://localhost:1111/"), "/");
+    }
+}

@@ -1,0 +1,34 @@
+//! `content/collections/NAME.yaml`: a recruiter's curated list of stories.
+
+use crate::content::SourceFile;
+use crate::content::types::Collection;
+use crate::content::yaml;
+use crate::diagnostics::{Pos, Reporter};
+use crate::validate::fields::{Fields, is_id};
+
+pub fn collection(file: &SourceFile, r: &mut Reporter<'_>) -> Option<Collection> {
+    let name = file.path.rsplit('/').next().unwrap_or_default();
+    let id = name.trim_end_matches(".yaml").trim_end_matches(".yml");
+    if !is_id(id) {
+        r.error(Pos::START, "bad-id", format!("`{id}` is not a valid collection name"))
+            .help(format!("rename the file to `{}.yaml` (lowercase a-z, 0-9 and `-`)", slug::slugify(id)));
+    }
+    let node = match yaml::parse(&file.text, 0) {
+        Ok(node) => node,
+        Err(e) => {
+            r.error(e.pos, "yaml-syntax", e.message).help("check the indentation and quoting");
+            return None;
+        }
+    };
+    let f = Fields::of(&node, &["title", "intro", "stories"], "a collection", r)?;
+    let title = f.required_text("title", r, "add `title: Night-shift heroes`");
+    f.required("stories", r, "list story slugs in order: `stories: [maria-santos, joao-pereira]`");
+    let stories = f.text_list("stories", r);
+    Some(Collection {
+        file: file.path.clone(),
+        id: is_id(id).then(|| id.to_string())?,
+        title: title?.value,
+        intro: f.text("intro", r).map(|t| t.value),
+        stories,
+    })
+}

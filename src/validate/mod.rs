@@ -1,0 +1,134 @@
+//! Validate: raw files -> typed content + diagnostics. Every file is checked
+//! even when others are broken, so one run reports every mistake.
+//!
+//! References between files (a story's roles, a collection's stories) are
+//! checked here too; pure functions, no disk access.
+
+pub mod career;
+pub mod collection;
+pub mod fields;
+pub mod site;
+pub mod story;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::content::types::{Content, Story};
+use crate::content::{RawSite, SourceFile, yaml};
+use crate::diagnostics::{self, Diagnostic, Reporter};
+use crate::validate::fields::did_you_mean;
+use crate::validate::story::StoryContext;
+
+/// The result of validation: content if it is usable, and all diagnostics.
+pub struct Validated {
+    pub content: Option<Content>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a whole YAML file, reporting a syntax error.
+fn parse_file(file: &SourceFile, r: &mut Reporter<'_>) -> Option<yaml::Node> {
+    match yaml::parse(&file.text, 0) {
+        Ok(node) => Some(node),
+        Err(e) => {
+            r.error(e.pos, "yaml-syntax", e.message)
+                .help("check the indentation and quoting; values with `: ` in them need quotes");
+            None
+        }
+    }
+}
+
+pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
+    let mut diags = raw.diagnostics.clone();
+
+    let site = raw.site_yaml.as_ref().and_then(|file| {
+        let mut r = Reporter::new(&file.path, &mut diags);
+        parse_file(file, &mut r).and_then(|node| site::site(&node, &mut r))
+    });
+    let career = raw.career_yaml.as_ref().and_then(|file| {
+        let mut r = Reporter::new(&file.path, &mut diags);
+        parse_file(file, &mut r).and_then(|node| career::career(&node, &mut r))
+    });
+    if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
+        let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
+        let mut r = Reporter::new(&file.path, &mut diags);
+        for role in &site.entry_roles {
+            career::check_ref(role, "role", &role_ids, &mut r);
+        }
+    }
+
+    let cx = StoryContext {
+        career: career.as_ref(),
+        files: &raw.files,
+    };
+    let results: Vec<(Option<Story>, Vec<Diagnostic>)> = raw
+        .stories
+        .par_iter()
+        .map(|s| {
+            let mut local = Vec::new();
+            let story = story::story(s, &cx, &mut Reporter::new(&s.source.path, &mut local));
+            (story, local)
+        })
+        .collect();
+    let mut stories = Vec::with_capacity(results.len());
+    for (story, mut local) in results {
+        stories.extend(story);
+        diags.append(&mut local);
+    }
+    check_unique_slugs(&stories, &mut diags);
+
+    let mut collections = Vec::new();
+    for file in &raw.collections {
+        let mut r = Reporter::new(&file.path, &mut diags);
+        collections.extend(collection::collection(file, &mut r));
+    }
+    check_collection_refs(&collections, &stories, drafts, &mut diags);
+
+    diagnostics::sort(&mut diags);
+    let ok = diagnostics::error_count(&diags) == 0;
+    let content = match (site, career) {
+        (Some(site), Some(career)) if ok => Some(Content {
+            site,
+            career,
+            stories,
+            collections,
+        }),
+        _ => None,
+    };
+    Validated {
+        content,
+        diagnostics: diags,
+    }
+}
+
+fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<&str, &Story> = BTreeMap::new();
+    for s in stories {
+        if let Some(other) = first.get(s.slug.as_str()) {
+            Reporter::new(&s.file, diags)
+                .error(s.slug_pos, "duplicate-slug", format!("the slug `{}` is already used by {}", s.slug, other.file))
+                .help("add a different `slug:` to one of the two stories");
+        } else {
+            first.insert(&s.slug, s);
+        }
+    }
+}
+
+fn check_collection_refs(collections: &[crate::content::types::Collection], stories: &[Story], drafts: bool, diags: &mut Vec<Diagnostic>) {
+    let by_slug: BTreeMap<&str, &Story> = stories.iter().map(|s| (s.slug.as_str(), s)).collect();
+    for c in collections {
+        let mut r = Reporter::new(&c.file, diags);
+        for t in &c.stories {
+            match by_slug.get(t.value.as_str()) {
+                None => {
+                    r.error(t.pos, "unknown-story", format!("no story has the slug `{}`", t.value))
+                        .help(did_you_mean(&t.value, by_slug.keys().copied()));
+                }
+                Some(s) if !s.is_published(drafts) => {
+                    r.warning(t.pos, "unpublished-story", format!("`{}` is a draft or has no consent; it is left out", t.value));
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Write: the rendered files -> the output folder, atomically. Everything is
+//! written to a temporary folder beside the output, which then replaces the
+//! old output by rename. A build that fails at any point before the swap
+//! leaves the previous output exactly as it was, and files from earlier
+//! builds that no longer belong are gone with the old folder.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use rayon::prelude::*;
+
+use crate::render::Output;
+
+/// Refuses output folders that would destroy the site: the site root
+/// itself, a folder containing it, or anything inside content/ or themes/.
+pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
+    let root = fs::canonicalize(root).with_context(|| format!("cannot open {}", root.display()))?;
+    let out = absolute_lexical(out)?;
+    if root.starts_with(&out) {
+        bail!("the output folder {} contains the site itself; choose another --out", out.display());
+    }
+    for protected in ["content", "themes", "src", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            bail!("the output folder {} is inside {protected}/; choose another --out", out.display());
+        }
+    }
+    Ok(())
+}
+
+/// An absolute path with `.` and `..` resolved, following symlinks of the
+/// parts that exist.
+fn absolute_lexical(path: &Path) -> anyhow::Result<PathBuf> {
+    let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve symlinks of the longest existing prefix, so `public -> .` is caught.
+    let mut existing = out.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => rest.push(name.to_os_string()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
+    for name in rest.into_iter().rev() {
+        resolved.push(name);
+    }
+    Ok(resolved)
+}
+
+/// A relative output path with only normal parts: generated paths come from
+/// validated ids, static ones from file names, and neither may climb out.
+fn safe_join(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
+    let path = Path::new(rel);
+    if rel.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
+        bail!("refusing to write outside the output folder: {rel}");
+    }
+    Ok(base.join(path))
+}
+
+/// Writes `outputs` into `out`, replacing what was there in one swap.
+pub fn publish(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
+    let name = out
+        .file_name()
+        .with_context(|| format!("{} is not a folder name", out.display()))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    let _ = fs::remove_dir_all(&staging);
+
+    let result = write_all(&staging, outputs).and_then(|()| swap(&staging, out, &old));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(staging: &Path, outputs: &[Output]) -> anyhow::Result<()> {
+    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
+    let mut dirs = BTreeSet::new();
+    for o in outputs {
+        let path = safe_join(staging, o.path())?;
+        if let Some(dir) = path.parent() {
+            dirs.insert(dir.to_path_buf());
+        }
+    }
+    for dir in &dirs {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    outputs.par_iter().try_for_each(|o| -> anyhow::Result<()> {
+        let path = safe_join(staging, o.path())?;
+        match o {
+            Output::Bytes(_, bytes) => fs::write(&path, bytes),
+            Output::Copy(_, source) => fs::copy(source, &path).map(|_| ()),
+        }
+        .with_context(|| format!("cannot write {}", path.display()))
+    })
+}
+
+fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
+    if out.exists() {
+        if !out.is_dir() {
+            bail!("{} exists and is not a folder", out.display());
+        }
+        let _ = fs::remove_dir_all(old);
+        fs::rename(out, old).with_context(|| format!("cannot move the old {} aside", out.display()))?;
+        if let Err(e) = fs::rename(staging, out) {
+            // Put the old output back so the site is never left without one.
+            let _ = fs::rename(old, out);
+            return Err(e).with_context(|| format!("cannot move the new build into {}", out.display()));
+        }
+        let _ = fs::remove_dir_all(old);
+    } else {
+        fs::rename(staging, out).with_context(|| format!("cannot move the new build into {}", out.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_cannot_climb_out() {
+        let base = Path::new("/tmp/x");
+        assert!(safe_join(base, "stories/a/index.html").is_ok());
+        assert!(safe_join(base, "../etc/passwd").is_err());
+        assert!(safe_join(base, "/etc/passwd").is_err());
+        assert!(safe_join(base, "a/../../b").is_err());
+        assert!(safe_join(base, "").is_err());
+    }
+
+    #[test]
+    fn publishing_replaces_the_old_output_and_its_stale_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        fs::create_dir_all(out.join("old")).unwrap();
+        fs::write(out.join("old/stale.html"), "x").unwrap();
+        publish(&out, &[Output::Bytes("a/index.html".into(), b"new".to_vec())]).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
+        assert!(!out.join("old").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[test]
+    fn output_folder_may_not_contain_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        assert!(check_out_dir(dir.path(), dir.path()).is_err());
+        assert!(check_out_dir(dir.path(), &dir.path().join("content/x")).is_err());
+        assert!(check_out_dir(dir.path(), &dir.path().join("public")).is_ok());
+    }
+}
