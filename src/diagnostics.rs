@@ -153,7 +153,7 @@ fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) 
             None => report.push(Group::with_title(title).element(
                 annotate_snippets::Origin::path(d.file.as_str())
                     .line(d.line as usize)
-                    .char_column(d.column.saturating_sub(1) as usize),
+                    .char_column(d.column as usize),
             )),
         }
         if let Some(help) = &d.help {

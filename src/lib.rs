@@ -84,16 +84,16 @@ impl Checked {
 pub fn check(root: &Path) -> anyhow::Result<Checked> {
     let raw = content::load(root)?;
     let mut validated = validate::validate(&raw, false);
+    let mut sources = raw.sources();
     if let Some(content) = &validated.content {
-        match load_templates(root, &content.site.theme) {
-            Ok((_, (mut diags, _))) => validated.diagnostics.append(&mut diags),
-            Err(mut diags) => validated.diagnostics.append(&mut diags),
-        }
+        let theme = load_theme(root, &content.site.theme)?;
+        sources.extend(theme.sources);
+        validated.diagnostics.extend(theme.diagnostics);
     }
     diagnostics::sort(&mut validated.diagnostics);
     Ok(Checked {
         diagnostics: validated.diagnostics,
-        sources: raw.sources(),
+        sources,
     })
 }
 
@@ -106,42 +106,36 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     write::check_out_dir(root, &out)?;
 
     let raw = content::load(root)?;
+    let mut sources = raw.sources();
     let validated = validate::validate(&raw, opts.drafts);
     let mut diags = validated.diagnostics;
-    let fail = |diagnostics: Vec<Diagnostic>| {
-        Ok(Err(ContentErrors {
-            diagnostics,
-            sources: raw.sources(),
-        }))
-    };
     let Some(mut content) = validated.content else {
-        return fail(diags);
+        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
     };
     if let Some(url) = &opts.base_url {
-        content.site.base_url = validate::site::check_base_url(url)
-            .map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
+        content.site.base_url =
+            validate::site::check_base_url(url).map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
     }
 
-    let (mut templates, mut theme_diags) = match load_templates(root, &content.site.theme) {
-        Ok(loaded) => loaded,
-        Err(mut errors) => {
-            diags.append(&mut errors);
-            return fail(diags);
-        }
+    let theme = load_theme(root, &content.site.theme)?;
+    sources.extend(theme.sources);
+    diags.extend(theme.diagnostics);
+    let Some(mut templates) = theme.templates else {
+        diagnostics::sort(&mut diags);
+        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
     };
-    let theme_static = std::mem::take(&mut theme_diags.1);
-    diags.append(&mut theme_diags.0);
 
     let site = site::model(content, opts.drafts);
     let rendered = match render::render(&site, &mut templates) {
         Ok(outputs) => outputs,
-        Err(mut errors) => {
-            diags.append(&mut errors);
-            return fail(diags);
+        Err(errors) => {
+            diags.extend(errors);
+            diagnostics::sort(&mut diags);
+            return Ok(Err(ContentErrors { diagnostics: diags, sources }));
         }
     };
     let pages = rendered.iter().filter(|o| o.path().ends_with(".html")).count();
-    let outputs = merge_static(rendered, theme_static, &raw.static_files, &mut diags);
+    let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
     write::publish(&out, &outputs)?;
     diagnostics::sort(&mut diags);
     Ok(Ok(BuildReport {
@@ -151,45 +145,52 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         elapsed: started.elapsed(),
         out,
         diagnostics: diags,
-        sources: raw.sources(),
+        sources,
     }))
 }
 
-type ThemeExtras = (Vec<Diagnostic>, Vec<content::StaticFile>);
+/// The theme, ready to render with: templates (none if one has an error),
+/// static files, and what was found wrong.
+struct Theme {
+    templates: Option<Templates>,
+    static_files: Vec<content::StaticFile>,
+    diagnostics: Vec<Diagnostic>,
+    /// Template texts, for quoting in diagnostics.
+    sources: Vec<(String, String)>,
+}
 
-/// The built-in theme with the site's overrides, and its static files.
-fn load_templates(root: &Path, theme: &str) -> Result<(Templates, ThemeExtras), Vec<Diagnostic>> {
-    let files = match content::load_theme(root, theme) {
-        Ok(files) => files,
-        Err(e) => {
-            let mut out = Vec::new();
-            Reporter::new("content/site.yaml", &mut out).error(Pos::START, "unreadable-file", format!("cannot read theme `{theme}`: {e}"));
-            return Err(out);
-        }
-    };
-    let mut diags = Vec::new();
-    if files.is_none() && theme != "default" {
-        Reporter::new("content/site.yaml", &mut diags)
-            .warning(Pos::START, "unknown-theme", format!("there is no themes/{theme}/ folder; using the built-in theme"))
+/// The built-in theme with the site's overrides from `themes/NAME/`.
+fn load_theme(root: &Path, name: &str) -> anyhow::Result<Theme> {
+    let files = content::load_theme(root, name)?;
+    let mut diagnostics = Vec::new();
+    if files.is_none() && name != "default" {
+        Reporter::new("content/site.yaml", &mut diagnostics)
+            .warning(Pos::START, "unknown-theme", format!("there is no themes/{name}/ folder; using the built-in theme"))
             .help("create themes/NAME/templates/ with the templates to override, or remove `theme:`");
     }
-    let templates = Templates::load(files.as_ref())?;
-    let (mut theme_diags, statics) = match files {
-        Some(f) => (f.diagnostics, f.static_files),
-        None => (Vec::new(), Vec::new()),
+    let files = files.unwrap_or_default();
+    diagnostics.extend(files.diagnostics.iter().cloned());
+    let templates = match Templates::load(&files) {
+        Ok(t) if !diagnostics.iter().any(Diagnostic::is_error) => Some(t),
+        Ok(_) => None,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
     };
-    if theme_diags.iter().any(Diagnostic::is_error) {
-        return Err(theme_diags);
-    }
-    diags.append(&mut theme_diags);
-    Ok((templates, (diags, statics)))
+    Ok(Theme {
+        templates,
+        sources: files.sources().collect(),
+        static_files: files.static_files,
+        diagnostics,
+    })
 }
 
 /// Static files under the generated pages: the theme's replace the built-in
 /// ones, `content/static/` replaces both, and a generated page always wins.
 fn merge_static(
     rendered: Vec<Output>,
-    theme_static: Vec<content::StaticFile>,
+    theme_static: &[content::StaticFile],
     content_static: &[content::StaticFile],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {

@@ -64,6 +64,13 @@ pub struct RawSite {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl ThemeFiles {
+    /// The text of each template, for printing source lines in diagnostics.
+    pub fn sources(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.templates.values().map(|f| (f.path.clone(), f.text.clone()))
+    }
+}
+
 impl RawSite {
     /// The text of every file read, for printing source lines in diagnostics.
     pub fn sources(&self) -> BTreeMap<String, String> {

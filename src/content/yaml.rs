@@ -70,7 +70,8 @@ impl Value {
 /// Parses one YAML document. `line_offset` is added to every line, for YAML
 /// embedded in a Markdown file's front matter.
 pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
-    let options = serde_saphyr::options! { with_snippet: false };
+    // Strict booleans: only `true`/`false`, so `location: NO` stays Norway.
+    let options = serde_saphyr::options! { with_snippet: false, strict_booleans: true };
     let shift = |line: u64, column: u64| {
         Pos::new(
             u32::try_from(line).unwrap_or(u32::MAX).saturating_add(line_offset),

@@ -67,8 +67,8 @@ pub struct StepCtx {
     pub to_display: Option<String>,
     /// Whole months in the step; none for the current step.
     pub months: Option<i64>,
-    /// `18 months`, `2 years 3 months`, or `since Jan 2019`.
-    pub duration: String,
+    /// `18 months` or `2 years 3 months`; none for the current step.
+    pub duration: Option<String>,
     pub note: Option<String>,
 }
 
@@ -217,7 +217,7 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
                 to: step.to.map(|m| m.to_string()),
                 to_display: step.to.map(month_display),
                 months,
-                duration: months.map_or_else(|| format!("since {}", month_display(step.from)), duration_display),
+                duration: months.map(duration_display),
                 note: step.note.clone(),
             }
         })

@@ -114,9 +114,22 @@ pub fn render(body: &str, first_line: u32, r: &mut Reporter<'_>) -> Rendered {
     Rendered { html, summary }
 }
 
+/// Ids the built-in theme uses on a story page; a heading in the body never
+/// takes one, so links such as "Skip to content" keep working.
+pub const RESERVED_IDS: &[&str] = &[
+    "main",
+    "journey-heading",
+    "skills-heading",
+    "tags-heading",
+    "links-heading",
+    "share-heading",
+    "related-heading",
+    "results-heading",
+];
+
 /// Gives every heading an id from its text, unique within the story.
 fn set_heading_ids(events: &mut [Event<'_>]) {
-    let mut used = BTreeSet::new();
+    let mut used: BTreeSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -231,10 +244,11 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_lose_classes() {
-        let (html, _) = md("## What helped\n\n## What helped {.evil onclick=x}\n\n## Custom {#My_Id}\n");
+        let (html, _) = md("## What helped\n\n## What helped {.evil onclick=x}\n\n## Custom {#My_Id}\n\n## Main\n");
         assert!(html.contains(r#"<h2 id="what-helped">"#), "{html}");
         assert!(html.contains(r#"<h2 id="what-helped-1">"#), "{html}");
         assert!(html.contains(r#"<h2 id="my-id">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="main-1">"#), "a body heading must not take the theme's `main` id: {html}");
         assert!(!html.contains("evil") && !html.contains("onclick"), "{html}");
     }
 

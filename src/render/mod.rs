@@ -71,7 +71,7 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
     jobs.extend(story_jobs(site, &urls));
     jobs.extend(other_jobs(site, &urls));
 
-    let rendered: Vec<Result<Output, Diagnostic>> = jobs
+    let rendered: Vec<Result<Output, Vec<Diagnostic>>> = jobs
         .into_par_iter()
         .map(|job| {
             let mut cx = job.vars;
@@ -86,8 +86,14 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
     for r in rendered {
         match r {
             Ok(o) => outputs.push(o),
-            Err(d) if !errors.contains(&d) => errors.push(d),
-            Err(_) => {}
+            // One broken template fails every page using it: report it once.
+            Err(diags) => {
+                for d in diags {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+            }
         }
     }
     if !errors.is_empty() {
@@ -537,7 +543,7 @@ fn feeds(site: &Site, urls: &Urls<'_>, templates: &Templates, pages: &[Output]) 
     cx.insert("feed_url", &urls.absolute("feed.xml"));
     let mut out = Vec::new();
     for name in ["feed.xml", "sitemap.xml", "robots.txt"] {
-        let text = templates.render(name, &cx).map_err(|d| vec![d])?;
+        let text = templates.render(name, &cx)?;
         out.push(Output::Bytes(name.to_string(), text.into_bytes()));
     }
     Ok(out)

@@ -40,15 +40,13 @@ pub struct Templates {
 impl Templates {
     /// Loads the built-in theme with the site's overrides on top. Errors in a
     /// site's template are diagnostics on that template's file and line.
-    pub fn load(theme: Option<&ThemeFiles>) -> Result<Templates, Vec<Diagnostic>> {
+    pub fn load(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, String)> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, src)| (name.to_string(), (format!("themes/default/templates/{name} (built in)"), src.to_string())))
             .collect();
-        if let Some(theme) = theme {
-            for (name, file) in &theme.templates {
-                sources.insert(name.clone(), (file.path.clone(), file.text.clone()));
-            }
+        for (name, file) in &theme.templates {
+            sources.insert(name.clone(), (file.path.clone(), file.text.clone()));
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
@@ -56,7 +54,7 @@ impl Templates {
         let templates = sources.iter().map(|(name, (_, src))| (name.as_str(), src.as_str()));
         match tera.add_raw_templates(templates) {
             Ok(()) => Ok(Templates { tera, files }),
-            Err(e) => Err(vec![tera_diagnostic(&e, &files)]),
+            Err(e) => Err(tera_diagnostics(&e, &files)),
         }
     }
 
@@ -65,25 +63,66 @@ impl Templates {
         self.tera.global_context().extend(globals.clone());
     }
 
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| tera_diagnostic(&e, &self.files))
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {
+        self.tera.render(name, context).map_err(|e| tera_diagnostics(&e, &self.files))
     }
 }
 
-/// A Tera error as a diagnostic on the template's file, line and column.
-fn tera_diagnostic(e: &tera::Error, files: &BTreeMap<String, String>) -> Diagnostic {
-    let (name, pos, message) = match e.kind() {
-        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => (
+/// A Tera error as diagnostics on the template's file, line and column.
+fn tera_diagnostics(e: &tera::Error, files: &BTreeMap<String, String>) -> Vec<Diagnostic> {
+    let located: Vec<(String, Pos, String)> = match e.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => vec![(
             report.filename().to_string(),
             Pos::new(report.span().start_line as u32, report.span().start_col as u32 + 1),
             report.message().to_string(),
-        ),
-        _ => (String::new(), Pos::START, e.to_string()),
+        )],
+        // Unknown filters, tests and functions arrive as rendered reports.
+        _ => parse_reports(&e.to_string()),
     };
-    let file = files.get(&name).cloned().unwrap_or_else(|| "themes".to_string());
+    let located = if located.is_empty() { vec![(String::new(), Pos::START, e.to_string())] } else { located };
     let mut out = Vec::new();
-    Reporter::new(&file, &mut out)
-        .error(pos, "template-error", message)
-        .help("fix the template, or delete it to use the built-in one");
-    out.remove(0)
+    for (name, pos, message) in located {
+        let file = files.get(&name).cloned().unwrap_or_else(|| format!("themes/*/templates/{name}"));
+        Reporter::new(&file, &mut out)
+            .error(pos, "template-error", message)
+            .help("fix the template, or delete it to use the built-in one");
+    }
+    out
+}
+
+/// Reads `error: MESSAGE` / `--> NAME:LINE:COL` pairs out of Tera's text reports.
+fn parse_reports(text: &str) -> Vec<(String, Pos, String)> {
+    let mut out = Vec::new();
+    let mut message = None;
+    for line in text.lines().map(str::trim) {
+        if let Some(m) = line.strip_prefix("error: ") {
+            message = Some(m.to_string());
+        } else if let Some(location) = line.strip_prefix("--> ") {
+            let mut parts = location.rsplitn(3, ':');
+            let (col, line_no, name) = (parts.next(), parts.next(), parts.next());
+            if let (Some(col), Some(line_no), Some(name), Some(m)) = (col, line_no, name, message.take()) {
+                let pos = Pos::new(line_no.parse().unwrap_or(1), col.parse().unwrap_or(1));
+                out.push((name.to_string(), pos, m));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_unknown_filter_report_becomes_a_located_diagnostic() {
+        let text = "error: Unknown filter `nope`\n --> story.html:3:17\n  |\n\nerror: Unknown function `x`\n --> base.html:1:4\n";
+        let found = parse_reports(text);
+        assert_eq!(
+            found,
+            vec![
+                ("story.html".to_string(), Pos::new(3, 17), "Unknown filter `nope`".to_string()),
+                ("base.html".to_string(), Pos::new(1, 4), "Unknown function `x`".to_string()),
+            ]
+        );
+    }
 }

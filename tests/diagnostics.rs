@@ -1,0 +1,355 @@
+//! The bad-input corpus: every kind of mistake an alumna or a recruiter can
+//! make, each reported at the file, line and column of the offending value,
+//! with a stable code, exit code 1, and never a panic.
+
+mod common;
+
+use common::TestSite;
+
+/// A valid story's front matter; cases below change one thing in it.
+/// Line 2 is `name:`, line 7 the first step, line 10 the second.
+const VALID: &str = "name: A
+headline: H
+consent: true
+date: 2026-01-01
+journey:
+  - role: agent
+    from: 2020-01
+    to: 2021-06
+  - role: team-lead
+    from: 2021-06
+";
+
+fn story(front: &str) -> String {
+    format!("---\n{front}---\n\nBody.\n")
+}
+
+fn replaced(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "{from:?} is not in the valid story");
+    story(&VALID.replacen(from, to, 1))
+}
+
+fn appended(extra: &str) -> String {
+    story(&format!("{VALID}{extra}"))
+}
+
+/// Runs `check --format json` and asserts that the expected diagnostic is
+/// among those reported, and that the run failed cleanly.
+fn expect(site: &TestSite, file: &str, line: u64, column: u64, code: &str) -> serde_json::Value {
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "check must exit 1 on content errors\n{}\n{}", run.stdout, run.stderr);
+    let diags = run.json();
+    let found = diags.iter().find(|d| {
+        d["file"] == file && d["line"] == line && d["column"] == column && d["code"] == code
+    });
+    match found {
+        Some(d) => d.clone(),
+        None => panic!(
+            "expected {code} at {file}:{line}:{column}, got:\n{}",
+            serde_json::to_string_pretty(&diags).unwrap()
+        ),
+    }
+}
+
+const BAD: &str = "content/stories/bad.md";
+
+fn with_story(text: impl AsRef<[u8]>) -> TestSite {
+    let site = TestSite::fixture("minimal");
+    site.write(BAD, text);
+    site
+}
+
+macro_rules! bad_story {
+    ($name:ident, $text:expr, $line:expr, $col:expr, $code:expr) => {
+        #[test]
+        fn $name() {
+            expect(&with_story($text), BAD, $line, $col, $code);
+        }
+    };
+}
+
+bad_story!(a_yaml_syntax_error_is_placed_in_the_story, replaced("headline: H", "headline: [H"), 4, 8, "yaml-syntax");
+bad_story!(a_key_given_twice_is_a_syntax_error_on_the_second, appended("name: B\n"), 12, 1, "yaml-syntax");
+bad_story!(a_wrong_type_is_reported_on_the_value, replaced("consent: true", "consent: yes"), 4, 10, "wrong-type");
+bad_story!(a_missing_name_is_reported_at_the_front_matter, replaced("name: A\n", ""), 2, 1, "missing-field");
+bad_story!(an_empty_required_value_is_missing, replaced("headline: H", "headline: \"\""), 3, 11, "missing-field");
+bad_story!(a_month_without_a_leading_zero_is_rejected, replaced("from: 2020-01", "from: 2020-1"), 8, 11, "bad-month");
+bad_story!(a_month_thirteen_is_rejected, replaced("to: 2021-06", "to: 2021-13"), 9, 9, "bad-month");
+bad_story!(a_step_that_ends_before_it_starts_is_rejected, replaced("to: 2021-06", "to: 2019-06"), 9, 9, "to-before-from");
+bad_story!(overlapping_steps_are_rejected, replaced("to: 2021-06", "to: 2022-06"), 10, 5, "journey-overlap");
+bad_story!(steps_out_of_order_are_rejected, replaced("    from: 2021-06\n", "    from: 2019-06\n"), 10, 5, "journey-order");
+bad_story!(only_the_last_step_may_be_current, replaced("    to: 2021-06\n", ""), 9, 5, "open-step");
+bad_story!(an_empty_journey_is_rejected, replaced("journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n", "journey: []\n"), 6, 10, "empty-journey");
+bad_story!(a_journey_that_is_not_a_list_is_a_type_error, replaced("journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n", "journey: agent\n"), 6, 10, "wrong-type");
+bad_story!(an_impossible_date_is_rejected, replaced("date: 2026-01-01", "date: 2026-02-30"), 5, 7, "bad-date");
+bad_story!(a_date_in_another_format_is_rejected, replaced("date: 2026-01-01", "date: 01/02/2026"), 5, 7, "bad-date");
+bad_story!(a_javascript_link_in_front_matter_is_an_error, appended("links:\n  - label: X\n    url: javascript:alert(1)\n"), 14, 10, "bad-url");
+bad_story!(a_slug_with_a_path_in_it_is_rejected, appended("slug: ../evil\n"), 12, 7, "bad-slug");
+bad_story!(a_missing_photo_is_reported_on_its_line, appended("photo: nope.jpg\n"), 12, 8, "missing-photo");
+bad_story!(a_photo_path_that_climbs_out_is_refused, appended("photo: ../../site.yaml\n"), 12, 8, "photo-outside-site");
+bad_story!(an_absolute_photo_path_is_refused, appended("photo: /etc/passwd\n"), 12, 8, "photo-outside-site");
+bad_story!(a_gif_photo_is_not_supported, appended("photo: dance.gif\n"), 12, 8, "unsupported-image");
+bad_story!(an_unknown_key_in_a_step_is_reported, replaced("    from: 2020-01\n", "    from: 2020-01\n    noet: x\n"), 9, 5, "unknown-key");
+bad_story!(a_front_matter_block_that_never_closes_is_reported, "---\nname: A\n\nBody\n", 1, 1, "unclosed-front-matter");
+bad_story!(a_story_without_front_matter_is_reported, "Just some text.\n", 1, 1, "missing-front-matter");
+bad_story!(an_empty_story_file_is_reported, "  \n", 1, 1, "empty-file");
+bad_story!(a_file_that_is_not_utf8_is_reported_where_it_stops_being_text, b"---\nname: Jo\xe3o\n---\n".to_vec(), 2, 9, "not-utf8");
+
+#[test]
+fn unknown_key_suggests_the_closest_key() {
+    let d = expect(&with_story(replaced("headline:", "headlin:")), BAD, 3, 1, "unknown-key");
+    assert_eq!(d["help"], "did you mean `headline`?");
+}
+
+#[test]
+fn unknown_role_suggests_the_closest_id() {
+    let d = expect(&with_story(replaced("role: team-lead", "role: team-laed")), BAD, 10, 11, "unknown-role");
+    assert_eq!(d["help"], "did you mean `team-lead`?");
+}
+
+#[test]
+fn two_stories_with_one_slug_are_reported_on_the_second() {
+    let site = TestSite::fixture("minimal");
+    site.write("content/stories/zz-other.md", story(&format!("slug: ana-example\n{VALID}")));
+    expect(&site, "content/stories/zz-other.md", 2, 7, "duplicate-slug");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_site_is_refused() {
+    let site = TestSite::fixture("minimal");
+    std::os::unix::fs::symlink("/etc/passwd", site.path("content/stories/evil.md")).unwrap();
+    expect(&site, "content/stories/evil.md", 1, 1, "symlink-escape");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_photo_symlinked_out_of_the_site_is_refused_and_reported_missing() {
+    let site = TestSite::fixture("minimal");
+    std::os::unix::fs::symlink("/etc/hostname", site.path("content/stories/leak.jpg")).unwrap();
+    site.write(BAD, appended("photo: leak.jpg\n"));
+    expect(&site, "content/stories/leak.jpg", 1, 1, "symlink-escape");
+    expect(&site, BAD, 12, 8, "missing-photo");
+}
+
+fn with_file(path: &str, from: &str, to: &str) -> TestSite {
+    let site = TestSite::fixture("minimal");
+    let text = std::fs::read_to_string(site.path(path)).unwrap();
+    assert!(text.contains(from), "{from:?} is not in {path}");
+    site.write(path, text.replacen(from, to, 1));
+    site
+}
+
+const SITE: &str = "content/site.yaml";
+const CAREER: &str = "content/career.yaml";
+
+#[test]
+fn a_relative_base_url_is_rejected() {
+    let site = with_file(SITE, "base_url: https://example.org/alumni/", "base_url: /alumni/");
+    expect(&site, SITE, 3, 11, "bad-base-url");
+}
+
+#[test]
+fn a_base_url_with_another_scheme_is_rejected() {
+    let site = with_file(SITE, "base_url: https://example.org/alumni/", "base_url: \"javascript:alert(1)\"");
+    expect(&site, SITE, 3, 11, "bad-base-url");
+}
+
+#[test]
+fn a_misspelt_site_setting_is_an_unknown_key() {
+    let site = with_file(SITE, "title:", "titel:");
+    let d = expect(&site, SITE, 1, 1, "unknown-key");
+    assert_eq!(d["help"], "did you mean `title`?");
+}
+
+#[test]
+fn a_page_size_of_zero_is_rejected() {
+    let site = with_file(SITE, "description:", "page_size: 0\ndescription:");
+    expect(&site, SITE, 4, 12, "bad-value");
+}
+
+#[test]
+fn an_unknown_entry_role_in_site_settings_is_reported() {
+    let site = with_file(SITE, "description:", "entry_roles: [agnet]\ndescription:");
+    expect(&site, SITE, 4, 15, "unknown-role");
+}
+
+#[test]
+fn a_syntax_error_in_site_settings_is_placed() {
+    let site = with_file(SITE, "company: Test Telecom", "company: \"Test Telecom");
+    let run = site.check_json();
+    assert_eq!(run.code, 1);
+    let d = &run.json()[0];
+    assert_eq!((d["file"].as_str(), d["code"].as_str()), (Some(SITE), Some("yaml-syntax")));
+    assert!(d["line"].as_u64().unwrap() >= 2, "{d}");
+}
+
+#[test]
+fn a_missing_career_file_is_reported() {
+    let site = TestSite::fixture("minimal");
+    site.remove(CAREER);
+    expect(&site, CAREER, 1, 1, "missing-file");
+}
+
+#[test]
+fn a_role_in_an_unknown_department_is_reported() {
+    let site = with_file(CAREER, "    department: customer-care\n  - id: product-manager", "    department: custmer-care\n  - id: product-manager");
+    expect(&site, CAREER, 13, 17, "unknown-department");
+}
+
+#[test]
+fn a_transition_to_an_unknown_program_is_reported() {
+    let site = with_file(CAREER, "program: loan", "program: lone");
+    expect(&site, CAREER, 22, 14, "unknown-program");
+}
+
+#[test]
+fn a_transition_from_an_unknown_role_is_reported() {
+    let site = with_file(CAREER, "  - from: agent", "  - from: agnt");
+    expect(&site, CAREER, 18, 11, "unknown-role");
+}
+
+#[test]
+fn a_role_id_used_twice_is_reported_on_the_second() {
+    let site = with_file(CAREER, "id: product-manager", "id: team-lead");
+    expect(&site, CAREER, 14, 9, "duplicate-id");
+}
+
+#[test]
+fn an_id_with_capitals_and_spaces_is_rejected() {
+    let site = with_file(CAREER, "id: product\n", "id: Product Team\n");
+    let d = expect(&site, CAREER, 4, 9, "bad-id");
+    assert_eq!(d["help"], "ids use lowercase a-z, 0-9 and `-`: write `product-team`");
+}
+
+#[test]
+fn a_program_duration_with_min_above_max_is_rejected() {
+    let site = with_file(CAREER, "duration_months: [3, 6]", "duration_months: [6, 3]");
+    expect(&site, CAREER, 26, 22, "bad-value");
+}
+
+#[test]
+fn a_collection_naming_an_unknown_story_suggests_the_closest() {
+    let site = TestSite::fixture("minimal");
+    site.write("content/collections/picks.yaml", "title: Picks\nstories: [ana-exampel]\n");
+    let d = expect(&site, "content/collections/picks.yaml", 2, 11, "unknown-story");
+    assert_eq!(d["help"], "did you mean `ana-example`?");
+}
+
+#[test]
+fn a_collection_without_a_title_is_reported() {
+    let site = TestSite::fixture("minimal");
+    site.write("content/collections/picks.yaml", "stories: [ana-example]\n");
+    expect(&site, "content/collections/picks.yaml", 1, 1, "missing-field");
+}
+
+#[test]
+fn a_broken_theme_template_is_reported_on_its_line() {
+    let site = TestSite::fixture("minimal");
+    site.write("themes/default/templates/story.html", "{% extends \"base.html\" %}\n{% block content %}\n{{ story.name | nope }}\n{% endblock content %}\n");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let d = &run.json()[0];
+    assert_eq!(d["file"], "themes/default/templates/story.html");
+    assert_eq!(d["code"], "template-error");
+    assert_eq!(d["line"], 3);
+}
+
+#[test]
+fn faults_in_several_files_are_all_reported_in_one_run() {
+    let site = TestSite::fixture("minimal");
+    site.write(BAD, replaced("role: team-lead", "role: team-laed"));
+    site.write("content/stories/worse.md", replaced("date: 2026-01-01", "date: yesterday"));
+    site.write("content/collections/picks.yaml", "title: Picks\nstories: [nobody]\n");
+    let site_yaml = std::fs::read_to_string(site.path(SITE)).unwrap();
+    site.write(SITE, site_yaml.replace("title:", "titel:"));
+    let run = site.check_json();
+    assert_eq!(run.code, 1);
+    let mut found: Vec<(String, String)> = run
+        .json()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["code"].as_str().unwrap().to_string()))
+        .collect();
+    found.sort();
+    found.dedup();
+    let expected = [
+        ("content/collections/picks.yaml", "unknown-story"),
+        ("content/site.yaml", "missing-field"),
+        ("content/site.yaml", "unknown-key"),
+        ("content/stories/bad.md", "unknown-role"),
+        ("content/stories/worse.md", "bad-date"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn a_failing_build_exits_1_and_reports_like_check() {
+    let site = with_story(replaced("role: team-lead", "role: team-laed"));
+    let run = site.build();
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("error[unknown-role]"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/stories/bad.md:10:11"), "{}", run.stderr);
+}
+
+#[test]
+fn human_output_puts_a_caret_under_the_offending_value() {
+    let site = with_story(replaced("role: team-lead", "role: team-laed"));
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let out = &run.stdout;
+    assert!(out.contains("error[unknown-role]: unknown role `team-laed`"), "{out}");
+    assert!(out.contains("--> content/stories/bad.md:10:11"), "{out}");
+    let source_line = out.lines().find(|l| l.contains("- role: team-laed")).expect("source line shown");
+    let caret_line = out.lines().find(|l| l.contains('^')).expect("caret line shown");
+    let value_at = source_line.find("team-laed").unwrap();
+    assert_eq!(caret_line.find('^'), Some(value_at), "caret must sit under the value:\n{out}");
+    assert_eq!(caret_line.matches('^').count(), "team-laed".len(), "{out}");
+    assert!(out.contains("help: did you mean `team-lead`?"), "{out}");
+}
+
+#[test]
+fn github_format_annotates_the_pull_request_lines() {
+    let site = with_story(replaced("role: team-lead", "role: team-laed"));
+    let run = site.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("::error file=content/stories/bad.md,line=10,col=11,title=unknown-role::unknown role `team-laed`"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn raw_html_in_a_body_is_a_warning_on_its_line_and_check_passes() {
+    let site = with_story(format!("---\n{VALID}---\n\nHello\n\n<script>alert(1)</script>\n"));
+    let run = site.check_json();
+    assert_eq!(run.code, 0, "warnings do not fail check: {}", run.stdout);
+    let d = &run.json()[0];
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64(), d["code"].as_str()), (Some(16), Some(1), Some("raw-html")));
+    assert_eq!(d["severity"], "warning");
+}
+
+#[test]
+fn a_story_without_consent_is_a_warning_not_an_error() {
+    let site = with_story(replaced("consent: true", "consent: false"));
+    let run = site.check_json();
+    assert_eq!(run.code, 0);
+    assert_eq!(run.json()[0]["code"], "no-consent");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = TestSite::fixture("minimal");
+    assert_eq!(site.run(&["check", "--format", "xml"]).code, 2);
+    assert_eq!(site.run(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn a_folder_without_content_exits_2_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("launchpad").unwrap().args(["build", "--root"]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no content/ folder"));
+}
