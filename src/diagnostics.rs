@@ -68,15 +68,31 @@ impl<'a> Reporter<'a> {
         self.file
     }
 
-    pub fn error(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        pos: Pos,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.push(Severity::Error, pos, code, message.into())
     }
 
-    pub fn warning(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn warning(
+        &mut self,
+        pos: Pos,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.push(Severity::Warning, pos, code, message.into())
     }
 
-    fn push(&mut self, severity: Severity, pos: Pos, code: &'static str, message: String) -> &mut Diagnostic {
+    fn push(
+        &mut self,
+        severity: Severity,
+        pos: Pos,
+        code: &'static str,
+        message: String,
+    ) -> &mut Diagnostic {
         self.out.push(Diagnostic {
             file: self.file.to_string(),
             line: pos.line,
@@ -123,7 +139,11 @@ pub enum Format {
 }
 
 /// Renders diagnostics; `sources` maps a file to its text, for the caret lines.
-pub fn render(diagnostics: &[Diagnostic], format: Format, sources: &BTreeMap<String, String>) -> String {
+pub fn render(
+    diagnostics: &[Diagnostic],
+    format: Format,
+    sources: &BTreeMap<String, String>,
+) -> String {
     match format {
         Format::Human => render_human(diagnostics, sources),
         Format::Json => render_json(diagnostics),
@@ -141,7 +161,10 @@ fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) 
         };
         let title = level.primary_title(d.message.as_str()).id(d.code);
         let mut report = Vec::new();
-        match sources.get(&d.file).and_then(|text| line_snippet(text, d.line, d.column)) {
+        match sources
+            .get(&d.file)
+            .and_then(|text| line_snippet(text, d.line, d.column))
+        {
             Some((line_text, span)) => report.push(
                 title.element(
                     Snippet::source(line_text)
@@ -150,14 +173,18 @@ fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) 
                         .annotation(AnnotationKind::Primary.span(span)),
                 ),
             ),
-            None => report.push(Group::with_title(title).element(
-                annotate_snippets::Origin::path(d.file.as_str())
-                    .line(d.line as usize)
-                    .char_column(d.column as usize),
-            )),
+            None => report.push(
+                Group::with_title(title).element(
+                    annotate_snippets::Origin::path(d.file.as_str())
+                        .line(d.line as usize)
+                        .char_column(d.column as usize),
+                ),
+            ),
         }
         if let Some(help) = &d.help {
-            report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+            report.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
         }
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
@@ -228,7 +255,9 @@ fn render_github(diagnostics: &[Diagnostic]) -> String {
 
 // The escapes are those of the Actions toolkit's `issueCommand`.
 fn github_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn github_property(s: &str) -> String {
@@ -254,9 +283,15 @@ mod tests {
     #[test]
     fn human_output_shows_the_line_with_a_caret_under_the_value() {
         let mut sources = BTreeMap::new();
-        sources.insert("content/stories/a.md".to_string(), "---\njourney:\n  - role: agnet\n".to_string());
+        sources.insert(
+            "content/stories/a.md".to_string(),
+            "---\njourney:\n  - role: agnet\n".to_string(),
+        );
         let out = render(&[sample()], Format::Human, &sources);
-        assert!(out.contains("error[unknown-role]: unknown role `agnet`"), "{out}");
+        assert!(
+            out.contains("error[unknown-role]: unknown role `agnet`"),
+            "{out}"
+        );
         assert!(out.contains("--> content/stories/a.md:3:7"), "{out}");
         assert!(out.contains("  - role: agnet"), "{out}");
         assert!(out.contains("^^^^^"), "{out}");

@@ -110,11 +110,14 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     let validated = validate::validate(&raw, opts.drafts);
     let mut diags = validated.diagnostics;
     let Some(mut content) = validated.content else {
-        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
+        return Ok(Err(ContentErrors {
+            diagnostics: diags,
+            sources,
+        }));
     };
     if let Some(url) = &opts.base_url {
-        content.site.base_url =
-            validate::site::check_base_url(url).map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
+        content.site.base_url = validate::site::check_base_url(url)
+            .map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
     }
 
     let theme = load_theme(root, &content.site.theme)?;
@@ -122,7 +125,10 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     diags.extend(theme.diagnostics);
     let Some(mut templates) = theme.templates else {
         diagnostics::sort(&mut diags);
-        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
+        return Ok(Err(ContentErrors {
+            diagnostics: diags,
+            sources,
+        }));
     };
 
     let site = site::model(content, opts.drafts);
@@ -131,10 +137,16 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         Err(errors) => {
             diags.extend(errors);
             diagnostics::sort(&mut diags);
-            return Ok(Err(ContentErrors { diagnostics: diags, sources }));
+            return Ok(Err(ContentErrors {
+                diagnostics: diags,
+                sources,
+            }));
         }
     };
-    let pages = rendered.iter().filter(|o| o.path().ends_with(".html")).count();
+    let pages = rendered
+        .iter()
+        .filter(|o| o.path().ends_with(".html"))
+        .count();
     let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
     write::publish(&out, &outputs)?;
     diagnostics::sort(&mut diags);
@@ -165,8 +177,14 @@ fn load_theme(root: &Path, name: &str) -> anyhow::Result<Theme> {
     let mut diagnostics = Vec::new();
     if files.is_none() && name != "default" {
         Reporter::new("content/site.yaml", &mut diagnostics)
-            .warning(Pos::START, "unknown-theme", format!("there is no themes/{name}/ folder; using the built-in theme"))
-            .help("create themes/NAME/templates/ with the templates to override, or remove `theme:`");
+            .warning(
+                Pos::START,
+                "unknown-theme",
+                format!("there is no themes/{name}/ folder; using the built-in theme"),
+            )
+            .help(
+                "create themes/NAME/templates/ with the templates to override, or remove `theme:`",
+            );
     }
     let files = files.unwrap_or_default();
     diagnostics.extend(files.diagnostics.iter().cloned());
@@ -195,19 +213,31 @@ fn merge_static(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {
     let mut by_path: BTreeMap<String, Output> = BTreeMap::new();
-    let builtin: BTreeMap<&str, ()> = render::templates::BUILTIN_STATIC.iter().map(|(p, _)| (*p, ())).collect();
-    let (statics, pages): (Vec<Output>, Vec<Output>) = rendered.into_iter().partition(|o| builtin.contains_key(o.path()));
+    let builtin: BTreeMap<&str, ()> = render::templates::BUILTIN_STATIC
+        .iter()
+        .map(|(p, _)| (*p, ()))
+        .collect();
+    let (statics, pages): (Vec<Output>, Vec<Output>) = rendered
+        .into_iter()
+        .partition(|o| builtin.contains_key(o.path()));
     for o in statics {
         by_path.insert(o.path().to_string(), o);
     }
     for f in theme_static.iter().chain(content_static) {
-        by_path.insert(f.out_path.clone(), Output::Copy(f.out_path.clone(), f.source.clone()));
+        by_path.insert(
+            f.out_path.clone(),
+            Output::Copy(f.out_path.clone(), f.source.clone()),
+        );
     }
     for o in pages {
         if let Some(Output::Copy(path, _)) = by_path.get(o.path()) {
             let file = format!("content/static/{path}");
             Reporter::new(&file, diags)
-                .warning(Pos::START, "static-conflict", format!("`{path}` is a generated page; this static file is not published"))
+                .warning(
+                    Pos::START,
+                    "static-conflict",
+                    format!("`{path}` is a generated page; this static file is not published"),
+                )
                 .help("rename the static file");
         }
         by_path.insert(o.path().to_string(), o);

@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use launchpad::diagnostics::{self, Format};
 
 #[derive(Parser)]
-#[command(name = "launchpad", version, about = "Turns alumni success stories into a recruiting microsite")]
+#[command(
+    name = "launchpad",
+    version,
+    about = "Turns alumni success stories into a recruiting microsite"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -53,7 +57,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -81,14 +89,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             match launchpad::build(&opts)? {
                 Ok(report) => {
-                    eprint!("{}", diagnostics::render(&report.diagnostics, Format::Human, &report.sources));
+                    eprint!(
+                        "{}",
+                        diagnostics::render(&report.diagnostics, Format::Human, &report.sources)
+                    );
                     eprintln!("{}", report.summary());
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errors) => {
-                    eprint!("{}", diagnostics::render(&errors.diagnostics, Format::Human, &errors.sources));
+                    eprint!(
+                        "{}",
+                        diagnostics::render(&errors.diagnostics, Format::Human, &errors.sources)
+                    );
                     let n = diagnostics::error_count(&errors.diagnostics);
-                    eprintln!("Build failed: {n} error{}; the previous output was left as it was", plural(n));
+                    eprintln!(
+                        "Build failed: {n} error{}; the previous output was left as it was",
+                        plural(n)
+                    );
                     Ok(ExitCode::from(1))
                 }
             }
@@ -101,18 +118,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 CheckFormat::Github => Format::Github,
             };
             let mut stdout = std::io::stdout().lock();
-            write!(stdout, "{}", diagnostics::render(&checked.diagnostics, format, &checked.sources))?;
+            write!(
+                stdout,
+                "{}",
+                diagnostics::render(&checked.diagnostics, format, &checked.sources)
+            )?;
             if format == Format::Human {
                 let errors = diagnostics::error_count(&checked.diagnostics);
                 let warnings = checked.diagnostics.len() - errors;
-                let line = format!("{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings));
+                let line = format!(
+                    "{errors} error{}, {warnings} warning{}",
+                    plural(errors),
+                    plural(warnings)
+                );
                 if std::io::stderr().is_terminal() || errors + warnings > 0 {
                     eprintln!("{line}");
                 } else {
                     eprintln!("No problems found");
                 }
             }
-            Ok(if checked.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if checked.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

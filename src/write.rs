@@ -19,11 +19,17 @@ pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
     let root = fs::canonicalize(root).with_context(|| format!("cannot open {}", root.display()))?;
     let out = absolute_lexical(out)?;
     if root.starts_with(&out) {
-        bail!("the output folder {} contains the site itself; choose another --out", out.display());
+        bail!(
+            "the output folder {} contains the site itself; choose another --out",
+            out.display()
+        );
     }
     for protected in ["content", "themes", "src", ".git"] {
         if out.starts_with(root.join(protected)) {
-            bail!("the output folder {} is inside {protected}/; choose another --out", out.display());
+            bail!(
+                "the output folder {} is inside {protected}/; choose another --out",
+                out.display()
+            );
         }
     }
     Ok(())
@@ -32,7 +38,11 @@ pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
 /// An absolute path with `.` and `..` resolved, following symlinks of the
 /// parts that exist.
 fn absolute_lexical(path: &Path) -> anyhow::Result<PathBuf> {
-    let abs = if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir()?.join(path) };
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
     let mut out = PathBuf::new();
     for c in abs.components() {
         match c {
@@ -122,15 +132,18 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
             bail!("{} exists and is not a folder", out.display());
         }
         let _ = fs::remove_dir_all(old);
-        fs::rename(out, old).with_context(|| format!("cannot move the old {} aside", out.display()))?;
+        fs::rename(out, old)
+            .with_context(|| format!("cannot move the old {} aside", out.display()))?;
         if let Err(e) = fs::rename(staging, out) {
             // Put the old output back so the site is never left without one.
             let _ = fs::rename(old, out);
-            return Err(e).with_context(|| format!("cannot move the new build into {}", out.display()));
+            return Err(e)
+                .with_context(|| format!("cannot move the new build into {}", out.display()));
         }
         let _ = fs::remove_dir_all(old);
     } else {
-        fs::rename(staging, out).with_context(|| format!("cannot move the new build into {}", out.display()))?;
+        fs::rename(staging, out)
+            .with_context(|| format!("cannot move the new build into {}", out.display()))?;
     }
     Ok(())
 }
@@ -155,10 +168,18 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(out.join("old")).unwrap();
         fs::write(out.join("old/stale.html"), "x").unwrap();
-        publish(&out, &[Output::Bytes("a/index.html".into(), b"new".to_vec())]).unwrap();
+        publish(
+            &out,
+            &[Output::Bytes("a/index.html".into(), b"new".to_vec())],
+        )
+        .unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
     }
 

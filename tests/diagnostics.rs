@@ -37,7 +37,11 @@ fn appended(extra: &str) -> String {
 /// among those reported, and that the run failed cleanly.
 fn expect(site: &TestSite, file: &str, line: u64, column: u64, code: &str) -> serde_json::Value {
     let run = site.check_json();
-    assert_eq!(run.code, 1, "check must exit 1 on content errors\n{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "check must exit 1 on content errors\n{}\n{}",
+        run.stdout, run.stderr
+    );
     let diags = run.json();
     let found = diags.iter().find(|d| {
         d["file"] == file && d["line"] == line && d["column"] == column && d["code"] == code
@@ -68,49 +72,220 @@ macro_rules! bad_story {
     };
 }
 
-bad_story!(a_yaml_syntax_error_is_placed_in_the_story, replaced("headline: H", "headline: [H"), 4, 8, "yaml-syntax");
-bad_story!(a_key_given_twice_is_a_syntax_error_on_the_second, appended("name: B\n"), 12, 1, "yaml-syntax");
-bad_story!(a_wrong_type_is_reported_on_the_value, replaced("consent: true", "consent: yes"), 4, 10, "wrong-type");
-bad_story!(a_missing_name_is_reported_at_the_front_matter, replaced("name: A\n", ""), 2, 1, "missing-field");
-bad_story!(an_empty_required_value_is_missing, replaced("headline: H", "headline: \"\""), 3, 11, "missing-field");
-bad_story!(a_month_without_a_leading_zero_is_rejected, replaced("from: 2020-01", "from: 2020-1"), 8, 11, "bad-month");
-bad_story!(a_month_thirteen_is_rejected, replaced("to: 2021-06", "to: 2021-13"), 9, 9, "bad-month");
-bad_story!(a_step_that_ends_before_it_starts_is_rejected, replaced("to: 2021-06", "to: 2019-06"), 9, 9, "to-before-from");
-bad_story!(overlapping_steps_are_rejected, replaced("to: 2021-06", "to: 2022-06"), 10, 5, "journey-overlap");
-bad_story!(steps_out_of_order_are_rejected, replaced("    from: 2021-06\n", "    from: 2019-06\n"), 10, 5, "journey-order");
-bad_story!(only_the_last_step_may_be_current, replaced("    to: 2021-06\n", ""), 9, 5, "open-step");
-bad_story!(an_empty_journey_is_rejected, replaced("journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n", "journey: []\n"), 6, 10, "empty-journey");
-bad_story!(a_journey_that_is_not_a_list_is_a_type_error, replaced("journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n", "journey: agent\n"), 6, 10, "wrong-type");
-bad_story!(an_impossible_date_is_rejected, replaced("date: 2026-01-01", "date: 2026-02-30"), 5, 7, "bad-date");
-bad_story!(a_date_in_another_format_is_rejected, replaced("date: 2026-01-01", "date: 01/02/2026"), 5, 7, "bad-date");
-bad_story!(a_javascript_link_in_front_matter_is_an_error, appended("links:\n  - label: X\n    url: javascript:alert(1)\n"), 14, 10, "bad-url");
-bad_story!(a_slug_with_a_path_in_it_is_rejected, appended("slug: ../evil\n"), 12, 7, "bad-slug");
-bad_story!(a_missing_photo_is_reported_on_its_line, appended("photo: nope.jpg\n"), 12, 8, "missing-photo");
-bad_story!(a_photo_path_that_climbs_out_is_refused, appended("photo: ../../site.yaml\n"), 12, 8, "photo-outside-site");
-bad_story!(an_absolute_photo_path_is_refused, appended("photo: /etc/passwd\n"), 12, 8, "photo-outside-site");
-bad_story!(a_gif_photo_is_not_supported, appended("photo: dance.gif\n"), 12, 8, "unsupported-image");
-bad_story!(an_unknown_key_in_a_step_is_reported, replaced("    from: 2020-01\n", "    from: 2020-01\n    noet: x\n"), 9, 5, "unknown-key");
-bad_story!(a_front_matter_block_that_never_closes_is_reported, "---\nname: A\n\nBody\n", 1, 1, "unclosed-front-matter");
-bad_story!(a_story_without_front_matter_is_reported, "Just some text.\n", 1, 1, "missing-front-matter");
+bad_story!(
+    a_yaml_syntax_error_is_placed_in_the_story,
+    replaced("headline: H", "headline: [H"),
+    4,
+    8,
+    "yaml-syntax"
+);
+bad_story!(
+    a_key_given_twice_is_a_syntax_error_on_the_second,
+    appended("name: B\n"),
+    12,
+    1,
+    "yaml-syntax"
+);
+bad_story!(
+    a_wrong_type_is_reported_on_the_value,
+    replaced("consent: true", "consent: yes"),
+    4,
+    10,
+    "wrong-type"
+);
+bad_story!(
+    a_missing_name_is_reported_at_the_front_matter,
+    replaced("name: A\n", ""),
+    2,
+    1,
+    "missing-field"
+);
+bad_story!(
+    an_empty_required_value_is_missing,
+    replaced("headline: H", "headline: \"\""),
+    3,
+    11,
+    "missing-field"
+);
+bad_story!(
+    a_month_without_a_leading_zero_is_rejected,
+    replaced("from: 2020-01", "from: 2020-1"),
+    8,
+    11,
+    "bad-month"
+);
+bad_story!(
+    a_month_thirteen_is_rejected,
+    replaced("to: 2021-06", "to: 2021-13"),
+    9,
+    9,
+    "bad-month"
+);
+bad_story!(
+    a_step_that_ends_before_it_starts_is_rejected,
+    replaced("to: 2021-06", "to: 2019-06"),
+    9,
+    9,
+    "to-before-from"
+);
+bad_story!(
+    overlapping_steps_are_rejected,
+    replaced("to: 2021-06", "to: 2022-06"),
+    10,
+    5,
+    "journey-overlap"
+);
+bad_story!(
+    steps_out_of_order_are_rejected,
+    replaced("    from: 2021-06\n", "    from: 2019-06\n"),
+    10,
+    5,
+    "journey-order"
+);
+bad_story!(
+    only_the_last_step_may_be_current,
+    replaced("    to: 2021-06\n", ""),
+    9,
+    5,
+    "open-step"
+);
+bad_story!(
+    an_empty_journey_is_rejected,
+    replaced(
+        "journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n",
+        "journey: []\n"
+    ),
+    6,
+    10,
+    "empty-journey"
+);
+bad_story!(
+    a_journey_that_is_not_a_list_is_a_type_error,
+    replaced(
+        "journey:\n  - role: agent\n    from: 2020-01\n    to: 2021-06\n  - role: team-lead\n    from: 2021-06\n",
+        "journey: agent\n"
+    ),
+    6,
+    10,
+    "wrong-type"
+);
+bad_story!(
+    an_impossible_date_is_rejected,
+    replaced("date: 2026-01-01", "date: 2026-02-30"),
+    5,
+    7,
+    "bad-date"
+);
+bad_story!(
+    a_date_in_another_format_is_rejected,
+    replaced("date: 2026-01-01", "date: 01/02/2026"),
+    5,
+    7,
+    "bad-date"
+);
+bad_story!(
+    a_javascript_link_in_front_matter_is_an_error,
+    appended("links:\n  - label: X\n    url: javascript:alert(1)\n"),
+    14,
+    10,
+    "bad-url"
+);
+bad_story!(
+    a_slug_with_a_path_in_it_is_rejected,
+    appended("slug: ../evil\n"),
+    12,
+    7,
+    "bad-slug"
+);
+bad_story!(
+    a_missing_photo_is_reported_on_its_line,
+    appended("photo: nope.jpg\n"),
+    12,
+    8,
+    "missing-photo"
+);
+bad_story!(
+    a_photo_path_that_climbs_out_is_refused,
+    appended("photo: ../../site.yaml\n"),
+    12,
+    8,
+    "photo-outside-site"
+);
+bad_story!(
+    an_absolute_photo_path_is_refused,
+    appended("photo: /etc/passwd\n"),
+    12,
+    8,
+    "photo-outside-site"
+);
+bad_story!(
+    a_gif_photo_is_not_supported,
+    appended("photo: dance.gif\n"),
+    12,
+    8,
+    "unsupported-image"
+);
+bad_story!(
+    an_unknown_key_in_a_step_is_reported,
+    replaced("    from: 2020-01\n", "    from: 2020-01\n    noet: x\n"),
+    9,
+    5,
+    "unknown-key"
+);
+bad_story!(
+    a_front_matter_block_that_never_closes_is_reported,
+    "---\nname: A\n\nBody\n",
+    1,
+    1,
+    "unclosed-front-matter"
+);
+bad_story!(
+    a_story_without_front_matter_is_reported,
+    "Just some text.\n",
+    1,
+    1,
+    "missing-front-matter"
+);
 bad_story!(an_empty_story_file_is_reported, "  \n", 1, 1, "empty-file");
-bad_story!(a_file_that_is_not_utf8_is_reported_where_it_stops_being_text, b"---\nname: Jo\xe3o\n---\n".to_vec(), 2, 9, "not-utf8");
+bad_story!(
+    a_file_that_is_not_utf8_is_reported_where_it_stops_being_text,
+    b"---\nname: Jo\xe3o\n---\n",
+    2,
+    9,
+    "not-utf8"
+);
 
 #[test]
 fn unknown_key_suggests_the_closest_key() {
-    let d = expect(&with_story(replaced("headline:", "headlin:")), BAD, 3, 1, "unknown-key");
+    let d = expect(
+        &with_story(replaced("headline:", "headlin:")),
+        BAD,
+        3,
+        1,
+        "unknown-key",
+    );
     assert_eq!(d["help"], "did you mean `headline`?");
 }
 
 #[test]
 fn unknown_role_suggests_the_closest_id() {
-    let d = expect(&with_story(replaced("role: team-lead", "role: team-laed")), BAD, 10, 11, "unknown-role");
+    let d = expect(
+        &with_story(replaced("role: team-lead", "role: team-laed")),
+        BAD,
+        10,
+        11,
+        "unknown-role",
+    );
     assert_eq!(d["help"], "did you mean `team-lead`?");
 }
 
 #[test]
 fn two_stories_with_one_slug_are_reported_on_the_second() {
     let site = TestSite::fixture("minimal");
-    site.write("content/stories/zz-other.md", story(&format!("slug: ana-example\n{VALID}")));
+    site.write(
+        "content/stories/zz-other.md",
+        story(&format!("slug: ana-example\n{VALID}")),
+    );
     expect(&site, "content/stories/zz-other.md", 2, 7, "duplicate-slug");
 }
 
@@ -145,13 +320,21 @@ const CAREER: &str = "content/career.yaml";
 
 #[test]
 fn a_relative_base_url_is_rejected() {
-    let site = with_file(SITE, "base_url: https://example.org/alumni/", "base_url: /alumni/");
+    let site = with_file(
+        SITE,
+        "base_url: https://example.org/alumni/",
+        "base_url: /alumni/",
+    );
     expect(&site, SITE, 3, 11, "bad-base-url");
 }
 
 #[test]
 fn a_base_url_with_another_scheme_is_rejected() {
-    let site = with_file(SITE, "base_url: https://example.org/alumni/", "base_url: \"javascript:alert(1)\"");
+    let site = with_file(
+        SITE,
+        "base_url: https://example.org/alumni/",
+        "base_url: \"javascript:alert(1)\"",
+    );
     expect(&site, SITE, 3, 11, "bad-base-url");
 }
 
@@ -180,7 +363,10 @@ fn a_syntax_error_in_site_settings_is_placed() {
     let run = site.check_json();
     assert_eq!(run.code, 1);
     let d = &run.json()[0];
-    assert_eq!((d["file"].as_str(), d["code"].as_str()), (Some(SITE), Some("yaml-syntax")));
+    assert_eq!(
+        (d["file"].as_str(), d["code"].as_str()),
+        (Some(SITE), Some("yaml-syntax"))
+    );
     assert!(d["line"].as_u64().unwrap() >= 2, "{d}");
 }
 
@@ -193,7 +379,11 @@ fn a_missing_career_file_is_reported() {
 
 #[test]
 fn a_role_in_an_unknown_department_is_reported() {
-    let site = with_file(CAREER, "    department: customer-care\n  - id: product-manager", "    department: custmer-care\n  - id: product-manager");
+    let site = with_file(
+        CAREER,
+        "    department: customer-care\n  - id: product-manager",
+        "    department: custmer-care\n  - id: product-manager",
+    );
     expect(&site, CAREER, 13, 17, "unknown-department");
 }
 
@@ -219,7 +409,10 @@ fn a_role_id_used_twice_is_reported_on_the_second() {
 fn an_id_with_capitals_and_spaces_is_rejected() {
     let site = with_file(CAREER, "id: product\n", "id: Product Team\n");
     let d = expect(&site, CAREER, 4, 9, "bad-id");
-    assert_eq!(d["help"], "ids use lowercase a-z, 0-9 and `-`: write `product-team`");
+    assert_eq!(
+        d["help"],
+        "ids use lowercase a-z, 0-9 and `-`: write `product-team`"
+    );
 }
 
 #[test]
@@ -231,8 +424,17 @@ fn a_program_duration_with_min_above_max_is_rejected() {
 #[test]
 fn a_collection_naming_an_unknown_story_suggests_the_closest() {
     let site = TestSite::fixture("minimal");
-    site.write("content/collections/picks.yaml", "title: Picks\nstories: [ana-exampel]\n");
-    let d = expect(&site, "content/collections/picks.yaml", 2, 11, "unknown-story");
+    site.write(
+        "content/collections/picks.yaml",
+        "title: Picks\nstories: [ana-exampel]\n",
+    );
+    let d = expect(
+        &site,
+        "content/collections/picks.yaml",
+        2,
+        11,
+        "unknown-story",
+    );
     assert_eq!(d["help"], "did you mean `ana-example`?");
 }
 
@@ -240,7 +442,13 @@ fn a_collection_naming_an_unknown_story_suggests_the_closest() {
 fn a_collection_without_a_title_is_reported() {
     let site = TestSite::fixture("minimal");
     site.write("content/collections/picks.yaml", "stories: [ana-example]\n");
-    expect(&site, "content/collections/picks.yaml", 1, 1, "missing-field");
+    expect(
+        &site,
+        "content/collections/picks.yaml",
+        1,
+        1,
+        "missing-field",
+    );
 }
 
 #[test]
@@ -259,8 +467,14 @@ fn a_broken_theme_template_is_reported_on_its_line() {
 fn faults_in_several_files_are_all_reported_in_one_run() {
     let site = TestSite::fixture("minimal");
     site.write(BAD, replaced("role: team-lead", "role: team-laed"));
-    site.write("content/stories/worse.md", replaced("date: 2026-01-01", "date: yesterday"));
-    site.write("content/collections/picks.yaml", "title: Picks\nstories: [nobody]\n");
+    site.write(
+        "content/stories/worse.md",
+        replaced("date: 2026-01-01", "date: yesterday"),
+    );
+    site.write(
+        "content/collections/picks.yaml",
+        "title: Picks\nstories: [nobody]\n",
+    );
     let site_yaml = std::fs::read_to_string(site.path(SITE)).unwrap();
     site.write(SITE, site_yaml.replace("title:", "titel:"));
     let run = site.check_json();
@@ -269,7 +483,12 @@ fn faults_in_several_files_are_all_reported_in_one_run() {
         .json()
         .iter()
         .filter(|d| d["severity"] == "error")
-        .map(|d| (d["file"].as_str().unwrap().to_string(), d["code"].as_str().unwrap().to_string()))
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["code"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     found.sort();
     found.dedup();
@@ -280,7 +499,10 @@ fn faults_in_several_files_are_all_reported_in_one_run() {
         ("content/stories/bad.md", "unknown-role"),
         ("content/stories/worse.md", "bad-date"),
     ];
-    let expected: Vec<(String, String)> = expected.iter().map(|(f, c)| (f.to_string(), c.to_string())).collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(f, c)| (f.to_string(), c.to_string()))
+        .collect();
     assert_eq!(found, expected);
 }
 
@@ -290,7 +512,11 @@ fn a_failing_build_exits_1_and_reports_like_check() {
     let run = site.build();
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("error[unknown-role]"), "{}", run.stderr);
-    assert!(run.stderr.contains("content/stories/bad.md:10:11"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/stories/bad.md:10:11"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -299,12 +525,25 @@ fn human_output_puts_a_caret_under_the_offending_value() {
     let run = site.run(&["check"]);
     assert_eq!(run.code, 1);
     let out = &run.stdout;
-    assert!(out.contains("error[unknown-role]: unknown role `team-laed`"), "{out}");
+    assert!(
+        out.contains("error[unknown-role]: unknown role `team-laed`"),
+        "{out}"
+    );
     assert!(out.contains("--> content/stories/bad.md:10:11"), "{out}");
-    let source_line = out.lines().find(|l| l.contains("- role: team-laed")).expect("source line shown");
-    let caret_line = out.lines().find(|l| l.contains('^')).expect("caret line shown");
+    let source_line = out
+        .lines()
+        .find(|l| l.contains("- role: team-laed"))
+        .expect("source line shown");
+    let caret_line = out
+        .lines()
+        .find(|l| l.contains('^'))
+        .expect("caret line shown");
     let value_at = source_line.find("team-laed").unwrap();
-    assert_eq!(caret_line.find('^'), Some(value_at), "caret must sit under the value:\n{out}");
+    assert_eq!(
+        caret_line.find('^'),
+        Some(value_at),
+        "caret must sit under the value:\n{out}"
+    );
     assert_eq!(caret_line.matches('^').count(), "team-laed".len(), "{out}");
     assert!(out.contains("help: did you mean `team-lead`?"), "{out}");
 }
@@ -323,11 +562,16 @@ fn github_format_annotates_the_pull_request_lines() {
 
 #[test]
 fn raw_html_in_a_body_is_a_warning_on_its_line_and_check_passes() {
-    let site = with_story(format!("---\n{VALID}---\n\nHello\n\n<script>alert(1)</script>\n"));
+    let site = with_story(format!(
+        "---\n{VALID}---\n\nHello\n\n<script>alert(1)</script>\n"
+    ));
     let run = site.check_json();
     assert_eq!(run.code, 0, "warnings do not fail check: {}", run.stdout);
     let d = &run.json()[0];
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64(), d["code"].as_str()), (Some(16), Some(1), Some("raw-html")));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64(), d["code"].as_str()),
+        (Some(16), Some(1), Some("raw-html"))
+    );
     assert_eq!(d["severity"], "warning");
 }
 
@@ -349,7 +593,12 @@ fn usage_errors_exit_2() {
 #[test]
 fn a_folder_without_content_exits_2_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("launchpad").unwrap().args(["build", "--root"]).arg(dir.path()).output().unwrap();
+    let out = assert_cmd::Command::cargo_bin("launchpad")
+        .unwrap()
+        .args(["build", "--root"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no content/ folder"));
 }

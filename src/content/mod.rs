@@ -67,7 +67,9 @@ pub struct RawSite {
 impl ThemeFiles {
     /// The text of each template, for printing source lines in diagnostics.
     pub fn sources(&self) -> impl Iterator<Item = (String, String)> + '_ {
-        self.templates.values().map(|f| (f.path.clone(), f.text.clone()))
+        self.templates
+            .values()
+            .map(|f| (f.path.clone(), f.text.clone()))
     }
 }
 
@@ -119,10 +121,16 @@ impl Walker {
         }
         let rel = self.rel(entry.path());
         match fs::canonicalize(entry.path()) {
-            Ok(target) if target.starts_with(&self.canonical_root) && target.is_file() => Entry::File(target),
+            Ok(target) if target.starts_with(&self.canonical_root) && target.is_file() => {
+                Entry::File(target)
+            }
             Ok(target) if target.starts_with(&self.canonical_root) => {
                 Reporter::new(&rel, &mut self.diagnostics)
-                    .warning(Pos::START, "symlink-ignored", "this symlink to a folder is not followed")
+                    .warning(
+                        Pos::START,
+                        "symlink-ignored",
+                        "this symlink to a folder is not followed",
+                    )
                     .help("move the folder here instead of linking to it");
                 Entry::Skip
             }
@@ -145,7 +153,11 @@ impl Walker {
         let bytes = match fs::metadata(path) {
             Ok(meta) if meta.len() > MAX_TEXT_BYTES => {
                 report
-                    .error(Pos::START, "file-too-large", format!("file is {} bytes", meta.len()))
+                    .error(
+                        Pos::START,
+                        "file-too-large",
+                        format!("file is {} bytes", meta.len()),
+                    )
                     .help(format!("text files must be under {MAX_TEXT_BYTES} bytes"));
                 return None;
             }
@@ -155,7 +167,11 @@ impl Walker {
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(e) => {
-                report.error(Pos::START, "unreadable-file", format!("cannot read this file: {e}"));
+                report.error(
+                    Pos::START,
+                    "unreadable-file",
+                    format!("cannot read this file: {e}"),
+                );
                 return None;
             }
         };
@@ -228,11 +244,17 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
     let mut story_files: Vec<(PathBuf, String, String, String)> = Vec::new();
     let mut collection_files = Vec::new();
     let mut single_files = Vec::new();
-    for entry in WalkDir::new(&content).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let rel = e.path().map(|p| walker.rel(p)).unwrap_or_else(|| "content".into());
+                let rel = e
+                    .path()
+                    .map(|p| walker.rel(p))
+                    .unwrap_or_else(|| "content".into());
                 Reporter::new(&rel, &mut walker.diagnostics).error(
                     Pos::START,
                     "unreadable-file",
@@ -257,13 +279,17 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
                 let dir = format!("content/stories/{bundle}");
                 story_files.push((path, rel.clone(), bundle.to_string(), dir));
             }
-            ["content", "collections", file] if file.ends_with(".yaml") || file.ends_with(".yml") => {
+            ["content", "collections", file]
+                if file.ends_with(".yaml") || file.ends_with(".yml") =>
+            {
                 collection_files.push((path, rel.clone()));
             }
-            ["content", "static", rest @ ..] if !rest.is_empty() => site.static_files.push(StaticFile {
-                out_path: rest.join("/"),
-                source: path,
-            }),
+            ["content", "static", rest @ ..] if !rest.is_empty() => {
+                site.static_files.push(StaticFile {
+                    out_path: rest.join("/"),
+                    source: path,
+                })
+            }
             _ => {}
         }
         site.files.insert(rel);
@@ -285,7 +311,11 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         let rel = format!("content/{required}");
         if !site.files.contains(&rel) {
             Reporter::new(&rel, &mut walker.diagnostics)
-                .error(Pos::START, "missing-file", format!("content/{required} is missing"))
+                .error(
+                    Pos::START,
+                    "missing-file",
+                    format!("content/{required} is missing"),
+                )
                 .help("every site needs content/site.yaml and content/career.yaml; see the README");
         }
     }
@@ -294,7 +324,10 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
 }
 
 /// Stories are read in parallel: a large site has thousands.
-fn read_stories(files: Vec<(PathBuf, String, String, String)>, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawStory> {
+fn read_stories(
+    files: Vec<(PathBuf, String, String, String)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<RawStory> {
     let results: Vec<(Option<RawStory>, Vec<Diagnostic>)> = files
         .into_par_iter()
         .map(|(path, rel, name, dir)| {
@@ -342,8 +375,15 @@ pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>>
     let mut theme = ThemeFiles::default();
     for sub in ["templates", "static"] {
         let base = dir.join(sub);
-        for entry in WalkDir::new(&base).follow_links(false).sort_by_file_name().into_iter().flatten() {
-            let Entry::File(path) = walker.classify(&entry) else { continue };
+        for entry in WalkDir::new(&base)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let Entry::File(path) = walker.classify(&entry) else {
+                continue;
+            };
             let rel = walker.rel(entry.path());
             let inner = relative_slash_path(&base, entry.path());
             if sub == "templates" {

@@ -92,12 +92,14 @@ impl Month {
             return None;
         }
         let (year, month) = (y.parse().ok()?, m.parse().ok()?);
-        ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then_some(Month { year, month })
+        ((1900..=2200).contains(&year) && (1..=12).contains(&month))
+            .then_some(Month { year, month })
     }
 
     /// Whole months from `self` to `later` (negative if `later` is earlier).
     pub fn months_until(self, later: Month) -> i64 {
-        (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month) - i64::from(self.month)
+        (i64::from(later.year) - i64::from(self.year)) * 12 + i64::from(later.month)
+            - i64::from(self.month)
     }
 }
 
@@ -185,7 +187,13 @@ mod tests {
 
     #[test]
     fn months_parse_only_as_yyyy_mm() {
-        assert_eq!(Month::parse("2016-04"), Some(Month { year: 2016, month: 4 }));
+        assert_eq!(
+            Month::parse("2016-04"),
+            Some(Month {
+                year: 2016,
+                month: 4
+            })
+        );
         assert_eq!(Month::parse("2016-13"), None);
         assert_eq!(Month::parse("2016-4"), None);
         assert_eq!(Month::parse("2016-04-01"), None);

@@ -74,7 +74,9 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
     let options = serde_saphyr::options! { with_snippet: false, strict_booleans: true };
     let shift = |line: u64, column: u64| {
         Pos::new(
-            u32::try_from(line).unwrap_or(u32::MAX).saturating_add(line_offset),
+            u32::try_from(line)
+                .unwrap_or(u32::MAX)
+                .saturating_add(line_offset),
             u32::try_from(column).unwrap_or(u32::MAX),
         )
     };
@@ -158,13 +160,19 @@ impl<'de> Visitor<'de> for TreeVisitor {
         Ok(Tree::Int(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Tree, E> {
-        i64::try_from(v).map(Tree::Int).map_err(|_| E::custom("number is too large"))
+        i64::try_from(v)
+            .map(Tree::Int)
+            .map_err(|_| E::custom("number is too large"))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Tree, E> {
-        i64::try_from(v).map(Tree::Int).map_err(|_| E::custom("number is too large"))
+        i64::try_from(v)
+            .map(Tree::Int)
+            .map_err(|_| E::custom("number is too large"))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Tree, E> {
-        i64::try_from(v).map(Tree::Int).map_err(|_| E::custom("number is too large"))
+        i64::try_from(v)
+            .map(Tree::Int)
+            .map_err(|_| E::custom("number is too large"))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Tree, E> {
         Ok(Tree::Float(v))
@@ -217,11 +225,17 @@ mod tests {
     #[test]
     fn every_value_and_key_knows_its_line_and_column() {
         let node = parse("name: Maria\njourney:\n  - role: agent\n", 0).unwrap();
-        let Value::Map(entries) = node.value else { panic!("expected a map") };
+        let Value::Map(entries) = node.value else {
+            panic!("expected a map")
+        };
         assert_eq!(entries[0].0.name, "name");
         assert_eq!(entries[0].1.pos, Pos::new(1, 7));
-        let Value::Seq(steps) = &entries[1].1.value else { panic!("expected a list") };
-        let Value::Map(step) = &steps[0].value else { panic!("expected a map") };
+        let Value::Seq(steps) = &entries[1].1.value else {
+            panic!("expected a list")
+        };
+        let Value::Map(step) = &steps[0].value else {
+            panic!("expected a map")
+        };
         assert_eq!(step[0].0.pos, Pos::new(3, 5));
         assert_eq!(step[0].1.pos, Pos::new(3, 11));
     }
@@ -229,7 +243,9 @@ mod tests {
     #[test]
     fn front_matter_lines_are_shifted_by_the_offset() {
         let node = parse("a: 1\n", 1).unwrap();
-        let Value::Map(entries) = node.value else { panic!("expected a map") };
+        let Value::Map(entries) = node.value else {
+            panic!("expected a map")
+        };
         assert_eq!(entries[0].1.pos, Pos::new(2, 4));
     }
 

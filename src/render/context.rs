@@ -99,9 +99,21 @@ pub struct PageMeta {
     pub url: String,
 }
 
-pub const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const LONG_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -110,12 +122,23 @@ pub fn month_display(m: Month) -> String {
 }
 
 pub fn date_display(d: jiff::civil::Date) -> String {
-    format!("{} {} {}", d.day(), LONG_MONTHS[(d.month() - 1) as usize], d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        LONG_MONTHS[(d.month() - 1) as usize],
+        d.year()
+    )
 }
 
 /// `18 months`, `2 years`, `2 years 3 months`.
 pub fn duration_display(months: i64) -> String {
-    let plural = |n: i64, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    let plural = |n: i64, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
     match months {
         m if m < 1 => "under a month".to_string(),
         m if m < 24 => plural(m, "month"),
@@ -142,7 +165,9 @@ impl Urls<'_> {
 
 /// The path part of an absolute base URL: `https://x.com/alumni/` -> `/alumni/`.
 pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
     match after_scheme.find('/') {
         Some(i) => after_scheme[i..].to_string(),
         None => "/".to_string(),
@@ -154,7 +179,9 @@ pub fn story_rel(slug: &str) -> String {
 }
 
 pub fn role_title(site: &Site, id: &str) -> String {
-    site.career.role(id).map_or_else(|| id.to_string(), |r| r.title.clone())
+    site.career
+        .role(id)
+        .map_or_else(|| id.to_string(), |r| r.title.clone())
 }
 
 pub fn tag_links(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<LinkCtx> {
@@ -207,9 +234,17 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
             StepCtx {
                 role: step.role.clone(),
                 role_url: urls.path(&format!("roles/{}/", step.role)),
-                title: step.title.clone().unwrap_or_else(|| role_title(site, &step.role)),
+                title: step
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| role_title(site, &step.role)),
                 department: role
-                    .and_then(|r| site.career.departments.iter().find(|d| d.id == r.department))
+                    .and_then(|r| {
+                        site.career
+                            .departments
+                            .iter()
+                            .find(|d| d.id == r.department)
+                    })
                     .map(|d| d.name.clone())
                     .unwrap_or_default(),
                 from: step.from.to_string(),
@@ -226,7 +261,11 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
 
 /// Page `n` (1-based) of a listing at `rel`.
 pub fn page_rel(rel: &str, n: usize) -> String {
-    if n <= 1 { rel.to_string() } else { format!("{rel}page/{n}/") }
+    if n <= 1 {
+        rel.to_string()
+    } else {
+        format!("{rel}page/{n}/")
+    }
 }
 
 pub fn pagination(rel: &str, current: usize, total: usize, urls: &Urls<'_>) -> PaginationCtx {
@@ -236,7 +275,12 @@ pub fn pagination(rel: &str, current: usize, total: usize, urls: &Urls<'_>) -> P
         total,
         prev_url: (current > 1).then(|| url(current - 1)),
         next_url: (current < total).then(|| url(current + 1)),
-        pages: (1..=total).map(|number| PageLinkCtx { number, url: url(number) }).collect(),
+        pages: (1..=total)
+            .map(|number| PageLinkCtx {
+                number,
+                url: url(number),
+            })
+            .collect(),
     }
 }
 

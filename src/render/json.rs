@@ -31,7 +31,9 @@ pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -95,6 +97,17 @@ struct IndexEntry<'a> {
     months_to_first_move: Option<i64>,
 }
 
+/// Slugs of a story's tags as their pages name them, each once.
+fn tag_slugs(tags: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    for slug in tags.iter().map(slug::slugify) {
+        if !slug.is_empty() && !out.contains(&slug) {
+            out.push(slug);
+        }
+    }
+    out
+}
+
 /// `stories.json`: what client-side filtering needs, newest first.
 pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
     let stories: Vec<IndexEntry<'_>> = site
@@ -111,7 +124,7 @@ pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
             start: e.start_role(),
             destination: e.destination_role(),
             departments: &e.departments,
-            tags: e.story.tags.iter().map(|t| slug::slugify(t)).collect(),
+            tags: tag_slugs(&e.story.tags),
             months_to_first_move: e.months_to_first_move,
         })
         .collect();

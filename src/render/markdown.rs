@@ -34,7 +34,9 @@ pub fn is_safe_url(url: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     match cleaned.find([':', '/', '?', '#']) {
-        Some(i) if cleaned.as_bytes()[i] == b':' => matches!(&cleaned[..i], "http" | "https" | "mailto"),
+        Some(i) if cleaned.as_bytes()[i] == b':' => {
+            matches!(&cleaned[..i], "http" | "https" | "mailto")
+        }
         _ => true,
     }
 }
@@ -53,12 +55,17 @@ struct Lines {
 
 impl Lines {
     fn new(body: &str, first_line: u32) -> Self {
-        let starts = std::iter::once(0).chain(body.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts = std::iter::once(0)
+            .chain(body.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Lines { starts, first_line }
     }
 
     fn pos(&self, body: &str, offset: usize) -> Pos {
-        let idx = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let idx = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
         let start = self.starts[idx];
         let column = body.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         Pos::new(self.first_line + idx as u32, column as u32)
@@ -83,23 +90,41 @@ pub fn render(body: &str, first_line: u32, r: &mut Reporter<'_>) -> Rendered {
             Event::Html(html) | Event::InlineHtml(html) => {
                 if warned_lines.insert(pos.line) {
                     r.warning(pos, "raw-html", "raw HTML is shown as text, not as markup")
-                        .help("stories are Markdown only: use Markdown for emphasis, lists and links");
+                        .help(
+                            "stories are Markdown only: use Markdown for emphasis, lists and links",
+                        );
                 }
                 events.push(Event::Text(html));
             }
             Event::Start(Tag::Link { ref dest_url, .. }) if !is_safe_url(dest_url) => {
-                r.warning(pos, "unsafe-url", format!("link to `{dest_url}` is shown as plain text"))
-                    .help("links may use http:, https:, mailto: or a relative address");
+                r.warning(
+                    pos,
+                    "unsafe-url",
+                    format!("link to `{dest_url}` is shown as plain text"),
+                )
+                .help("links may use http:, https:, mailto: or a relative address");
                 dropped_links += 1;
             }
             Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
-            Event::Start(Tag::Image { ref dest_url, .. }) if !is_safe_url(dest_url) || is_local(dest_url) => {
+            Event::Start(Tag::Image { ref dest_url, .. })
+                if !is_safe_url(dest_url) || is_local(dest_url) =>
+            {
                 if is_local(dest_url) {
-                    r.warning(pos, "body-image", format!("the image `{dest_url}` is shown as its description"))
-                        .help("files beside a story are not published; put the story's photo in `photo:`");
+                    r.warning(
+                        pos,
+                        "body-image",
+                        format!("the image `{dest_url}` is shown as its description"),
+                    )
+                    .help(
+                        "files beside a story are not published; put the story's photo in `photo:`",
+                    );
                 } else {
-                    r.warning(pos, "unsafe-url", format!("image `{dest_url}` is shown as its description"))
-                        .help("images may use http: or https: addresses");
+                    r.warning(
+                        pos,
+                        "unsafe-url",
+                        format!("image `{dest_url}` is shown as its description"),
+                    )
+                    .help("images may use http: or https: addresses");
                 }
                 dropped_images += 1;
             }
@@ -135,15 +160,24 @@ fn set_heading_ids(events: &mut [Event<'_>]) {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
             let custom = id.as_ref().map(|s| slug::slugify(s.as_ref()));
             let text = heading_text(&events[i + 1..]);
-            let base = custom.filter(|s| !s.is_empty()).unwrap_or_else(|| slug::slugify(&text));
-            let base = if base.is_empty() { "section".to_string() } else { base };
+            let base = custom
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| slug::slugify(&text));
+            let base = if base.is_empty() {
+                "section".to_string()
+            } else {
+                base
+            };
             let mut unique = base.clone();
             let mut n = 1;
             while !used.insert(unique.clone()) {
                 unique = format!("{base}-{n}");
                 n += 1;
             }
-            if let Event::Start(Tag::Heading { id, classes, attrs, .. }) = &mut events[i] {
+            if let Event::Start(Tag::Heading {
+                id, classes, attrs, ..
+            }) = &mut events[i]
+            {
                 *id = Some(CowStr::from(unique));
                 classes.clear();
                 attrs.clear();
@@ -184,7 +218,13 @@ fn summary(events: &[Event<'_>]) -> String {
             _ => {}
         }
     }
-    truncate_words(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str(), SUMMARY_CHARS)
+    truncate_words(
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_str(),
+        SUMMARY_CHARS,
+    )
 }
 
 /// Shortens text at a word boundary, adding an ellipsis when it was cut.
@@ -224,9 +264,15 @@ mod tests {
         let (html, diags) = md("[click](javascript:alert(1)) and [ok](https://example.com)\n");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("click"));
-        assert!(html.contains(r#"<a href="https://example.com">ok</a>"#), "{html}");
+        assert!(
+            html.contains(r#"<a href="https://example.com">ok</a>"#),
+            "{html}"
+        );
         assert_eq!(diags.len(), 1);
-        assert_eq!((diags[0].line, diags[0].column, diags[0].code), (10, 1, "unsafe-url"));
+        assert_eq!(
+            (diags[0].line, diags[0].column, diags[0].code),
+            (10, 1, "unsafe-url")
+        );
     }
 
     #[test]
@@ -244,12 +290,20 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_lose_classes() {
-        let (html, _) = md("## What helped\n\n## What helped {.evil onclick=x}\n\n## Custom {#My_Id}\n\n## Main\n");
+        let (html, _) = md(
+            "## What helped\n\n## What helped {.evil onclick=x}\n\n## Custom {#My_Id}\n\n## Main\n",
+        );
         assert!(html.contains(r#"<h2 id="what-helped">"#), "{html}");
         assert!(html.contains(r#"<h2 id="what-helped-1">"#), "{html}");
         assert!(html.contains(r#"<h2 id="my-id">"#), "{html}");
-        assert!(html.contains(r#"<h2 id="main-1">"#), "a body heading must not take the theme's `main` id: {html}");
-        assert!(!html.contains("evil") && !html.contains("onclick"), "{html}");
+        assert!(
+            html.contains(r#"<h2 id="main-1">"#),
+            "a body heading must not take the theme's `main` id: {html}"
+        );
+        assert!(
+            !html.contains("evil") && !html.contains("onclick"),
+            "{html}"
+        );
     }
 
     #[test]

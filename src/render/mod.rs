@@ -100,7 +100,10 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
         return Err(errors);
     }
     outputs.extend(feeds(site, &urls, templates, &outputs)?);
-    outputs.push(Output::Bytes("stories.json".into(), json::stories_index(site, &urls)));
+    outputs.push(Output::Bytes(
+        "stories.json".into(),
+        json::stories_index(site, &urls),
+    ));
     for (path, bytes) in templates::BUILTIN_STATIC {
         outputs.push(Output::Bytes(path.to_string(), bytes.to_vec()));
     }
@@ -151,39 +154,50 @@ fn facets(site: &Site, urls: &Urls<'_>) -> Facets {
     for e in &site.entries {
         *destination_counts.entry(e.destination_role()).or_default() += 1;
     }
-    let role_link = |id: &str, count| LinkCtx {
-        id: id.to_string(),
-        name: role_title(site, id),
-        url: urls.path(&format!("roles/{id}/")),
-        count,
-    };
+    let destinations = destination_counts
+        .into_iter()
+        .map(|(id, count)| LinkCtx {
+            id: id.to_string(),
+            name: role_title(site, id),
+            url: urls.path(&format!("roles/{id}/")),
+            count,
+        })
+        .collect();
+    let departments = site
+        .career
+        .departments
+        .iter()
+        .filter_map(|d| {
+            let count = site.by_department.get(&d.id).map_or(0, Vec::len);
+            (count > 0).then(|| LinkCtx {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                url: urls.path(&format!("departments/{}/", d.id)),
+                count,
+            })
+        })
+        .collect();
+    let tags = site
+        .by_tag
+        .iter()
+        .map(|(slug, t)| LinkCtx {
+            id: slug.clone(),
+            name: t.name.clone(),
+            url: urls.path(&format!("tags/{slug}/")),
+            count: t.stories.len(),
+        })
+        .collect();
     Facets {
-        destinations: destination_counts.into_iter().map(|(id, n)| role_link(id, n)).collect(),
-        departments: site
-            .career
-            .departments
-            .iter()
-            .filter_map(|d| {
-                let count = site.by_department.get(&d.id).map_or(0, Vec::len);
-                (count > 0).then(|| LinkCtx {
-                    id: d.id.clone(),
-                    name: d.name.clone(),
-                    url: urls.path(&format!("departments/{}/", d.id)),
-                    count,
-                })
-            })
-            .collect(),
-        tags: site
-            .by_tag
-            .iter()
-            .map(|(slug, t)| LinkCtx {
-                id: slug.clone(),
-                name: t.name.clone(),
-                url: urls.path(&format!("tags/{slug}/")),
-                count: t.stories.len(),
-            })
-            .collect(),
+        destinations: most_first(destinations),
+        departments: most_first(departments),
+        tags: most_first(tags),
     }
+}
+
+/// Facet values with the most stories first, then by name.
+fn most_first(mut links: Vec<LinkCtx>) -> Vec<LinkCtx> {
+    links.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    links
 }
 
 fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
@@ -214,22 +228,28 @@ fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         vars.insert("next_roles", &next);
         vars.insert(
             "department",
-            &site.career.departments.iter().find(|d| d.id == role.department),
+            &site
+                .career
+                .departments
+                .iter()
+                .find(|d| d.id == role.department),
         );
         listings.push(Listing {
             template: "role.html",
             rel: format!("roles/{}/", role.id),
             title: role.title.clone(),
-            description: role
-                .summary
-                .clone()
-                .unwrap_or_else(|| format!("Alumni stories that pass through the {} role.", role.title)),
+            description: role.summary.clone().unwrap_or_else(|| {
+                format!("Alumni stories that pass through the {} role.", role.title)
+            }),
             stories,
             vars,
         });
     }
     for dept in &site.career.departments {
-        let stories = site.by_department.get(&dept.id).map_or(&[][..], Vec::as_slice);
+        let stories = site
+            .by_department
+            .get(&dept.id)
+            .map_or(&[][..], Vec::as_slice);
         let mut vars = Context::new();
         vars.insert("department", dept);
         let roles: Vec<LinkCtx> = site
@@ -259,12 +279,15 @@ fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
     }
     for (slug, tag) in &site.by_tag {
         let mut vars = Context::new();
-        vars.insert("tag", &LinkCtx {
-            id: slug.clone(),
-            name: tag.name.clone(),
-            url: urls.path(&format!("tags/{slug}/")),
-            count: tag.stories.len(),
-        });
+        vars.insert(
+            "tag",
+            &LinkCtx {
+                id: slug.clone(),
+                name: tag.name.clone(),
+                url: urls.path(&format!("tags/{slug}/")),
+                count: tag.stories.len(),
+            },
+        );
         listings.push(Listing {
             template: "tag.html",
             rel: format!("tags/{slug}/"),
@@ -274,22 +297,40 @@ fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             vars,
         });
     }
-    listings.into_iter().flat_map(|l| paginate(site, urls, l)).collect()
+    listings
+        .into_iter()
+        .flat_map(|l| paginate(site, urls, l))
+        .collect()
 }
 
 fn paginate(site: &Site, urls: &Urls<'_>, listing: Listing<'_>) -> Vec<Job> {
     let size = site.config.page_size;
     let total = listing.stories.len().div_ceil(size).max(1);
-    (1..=total)
-        .map(|n| {
-            let chunk = listing.stories.chunks(size).nth(n - 1).unwrap_or(&[]);
-            let cards: Vec<CardCtx> = chunk.iter().map(|&i| card(site, &site.entries[i], urls)).collect();
+    // An empty listing still gets its first page ("No stories here yet").
+    let chunks: Vec<&[usize]> = if listing.stories.is_empty() {
+        vec![&[]]
+    } else {
+        listing.stories.chunks(size).collect()
+    };
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            let n = i + 1;
+            let cards: Vec<CardCtx> = chunk
+                .iter()
+                .map(|&i| card(site, &site.entries[i], urls))
+                .collect();
             let mut vars = listing.vars.clone();
             vars.insert("stories", &cards);
             vars.insert("story_total", &listing.stories.len());
             vars.insert("pagination", &pagination(&listing.rel, n, total, urls));
             let rel = page_rel(&listing.rel, n);
-            let title = if n > 1 { format!("{} (page {n})", listing.title) } else { listing.title.clone() };
+            let title = if n > 1 {
+                format!("{} (page {n})", listing.title)
+            } else {
+                listing.title.clone()
+            };
             Job {
                 template: listing.template,
                 meta: PageMeta {
@@ -345,13 +386,20 @@ fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             vars.insert("links", &s.links);
             vars.insert("share_url", &share_url);
             vars.insert("json_ld", &json::story_json_ld(site, e, &canonical));
-            let related: Vec<CardCtx> = related(site, i).into_iter().map(|j| card(site, &site.entries[j], urls)).collect();
+            let related: Vec<CardCtx> = related(site, i)
+                .into_iter()
+                .map(|j| card(site, &site.entries[j], urls))
+                .collect();
             vars.insert("related", &related);
             Job {
                 template: "story.html",
                 meta: PageMeta {
                     title: format!("{}: {}", s.name, s.headline),
-                    description: if s.summary.is_empty() { s.headline.clone() } else { s.summary.clone() },
+                    description: if s.summary.is_empty() {
+                        s.headline.clone()
+                    } else {
+                        s.summary.clone()
+                    },
                     canonical,
                     url: urls.path(&rel),
                 },
@@ -404,7 +452,13 @@ fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                 url: urls.path(&format!("departments/{}/", d.id)),
                 count: site.by_department.get(&d.id).map_or(0, Vec::len),
             },
-            roles: site.career.roles.iter().filter(|r| r.department == d.id).map(|r| role_link(&r.id)).collect(),
+            roles: site
+                .career
+                .roles
+                .iter()
+                .filter(|r| r.department == d.id)
+                .map(|r| role_link(&r.id))
+                .collect(),
         })
         .collect();
     let mut moves: Vec<MoveCtx> = site
@@ -418,7 +472,10 @@ fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                 to: role_link(&t.to),
                 typical_months: t.typical_months,
                 requirements: t.requirements.clone(),
-                program: t.program.as_ref().and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
+                program: t
+                    .program
+                    .as_ref()
+                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
                 count: seen.map_or(0, |m| m.count),
                 median_months: seen.and_then(|m| m.median_months),
                 supported: true,
@@ -426,7 +483,12 @@ fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         })
         .collect();
     for ((from, to), m) in &site.moves {
-        if !site.career.transitions.iter().any(|t| &t.from == from && &t.to == to) {
+        if !site
+            .career
+            .transitions
+            .iter()
+            .any(|t| &t.from == from && &t.to == to)
+        {
             moves.push(MoveCtx {
                 from: role_link(from),
                 to: role_link(to),
@@ -449,7 +511,10 @@ fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         file: None,
         meta: PageMeta {
             title: "Career paths".into(),
-            description: format!("Where people who started in {} went next.", site.config.company),
+            description: format!(
+                "Where people who started in {} went next.",
+                site.config.company
+            ),
             canonical: urls.absolute("paths/"),
             url: urls.path("paths/"),
         },
@@ -459,14 +524,20 @@ fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
     for (c, ids) in &site.collections {
         let rel = format!("collections/{}/", c.id);
         let mut vars = Context::new();
-        let cards: Vec<CardCtx> = ids.iter().map(|&i| card(site, &site.entries[i], urls)).collect();
+        let cards: Vec<CardCtx> = ids
+            .iter()
+            .map(|&i| card(site, &site.entries[i], urls))
+            .collect();
         vars.insert("stories", &cards);
-        vars.insert("collection", &LinkCtx {
-            id: c.id.clone(),
-            name: c.title.clone(),
-            url: urls.path(&rel),
-            count: ids.len(),
-        });
+        vars.insert(
+            "collection",
+            &LinkCtx {
+                id: c.id.clone(),
+                name: c.title.clone(),
+                url: urls.path(&rel),
+                count: ids.len(),
+            },
+        );
         vars.insert("intro", &c.intro);
         jobs.push(Job {
             template: "collection.html",
@@ -512,7 +583,12 @@ struct FeedEntry {
 }
 
 /// Atom feed, sitemap and robots.txt: templates too, so a theme can change them.
-fn feeds(site: &Site, urls: &Urls<'_>, templates: &Templates, pages: &[Output]) -> Result<Vec<Output>, Vec<Diagnostic>> {
+fn feeds(
+    site: &Site,
+    urls: &Urls<'_>,
+    templates: &Templates,
+    pages: &[Output],
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut sitemap: Vec<SitemapUrl> = pages
         .iter()
         .map(Output::path)
@@ -535,7 +611,9 @@ fn feeds(site: &Site, urls: &Urls<'_>, templates: &Templates, pages: &[Output]) 
         })
         .collect();
     // The newest story's date, not the clock: the same input gives the same feed.
-    let updated = entries.first().map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
+    let updated = entries
+        .first()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let mut cx = Context::new();
     cx.insert("urls", &sitemap);
     cx.insert("entries", &entries);

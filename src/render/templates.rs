@@ -12,24 +12,69 @@ use crate::diagnostics::{Diagnostic, Pos, Reporter};
 
 /// The built-in theme: `(name, source)` pairs from `themes/default/`.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../themes/default/templates/base.html")),
-    ("index.html", include_str!("../../themes/default/templates/index.html")),
-    ("story.html", include_str!("../../themes/default/templates/story.html")),
-    ("role.html", include_str!("../../themes/default/templates/role.html")),
-    ("department.html", include_str!("../../themes/default/templates/department.html")),
-    ("tag.html", include_str!("../../themes/default/templates/tag.html")),
-    ("paths.html", include_str!("../../themes/default/templates/paths.html")),
-    ("collection.html", include_str!("../../themes/default/templates/collection.html")),
-    ("404.html", include_str!("../../themes/default/templates/404.html")),
-    ("partials/cards.html", include_str!("../../themes/default/templates/partials/cards.html")),
-    ("partials/pagination.html", include_str!("../../themes/default/templates/partials/pagination.html")),
-    ("feed.xml", include_str!("../../themes/default/templates/feed.xml")),
-    ("sitemap.xml", include_str!("../../themes/default/templates/sitemap.xml")),
-    ("robots.txt", include_str!("../../themes/default/templates/robots.txt")),
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "index.html",
+        include_str!("../../themes/default/templates/index.html"),
+    ),
+    (
+        "story.html",
+        include_str!("../../themes/default/templates/story.html"),
+    ),
+    (
+        "role.html",
+        include_str!("../../themes/default/templates/role.html"),
+    ),
+    (
+        "department.html",
+        include_str!("../../themes/default/templates/department.html"),
+    ),
+    (
+        "tag.html",
+        include_str!("../../themes/default/templates/tag.html"),
+    ),
+    (
+        "paths.html",
+        include_str!("../../themes/default/templates/paths.html"),
+    ),
+    (
+        "collection.html",
+        include_str!("../../themes/default/templates/collection.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "partials/cards.html",
+        include_str!("../../themes/default/templates/partials/cards.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../themes/default/templates/partials/pagination.html"),
+    ),
+    (
+        "feed.xml",
+        include_str!("../../themes/default/templates/feed.xml"),
+    ),
+    (
+        "sitemap.xml",
+        include_str!("../../themes/default/templates/sitemap.xml"),
+    ),
+    (
+        "robots.txt",
+        include_str!("../../themes/default/templates/robots.txt"),
+    ),
 ];
 
 /// Static files of the built-in theme: `(output path, bytes)`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../../themes/default/static/style.css"))];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../../themes/default/static/style.css"),
+)];
 
 /// The loaded templates, and which file each came from (for diagnostics).
 pub struct Templates {
@@ -43,15 +88,28 @@ impl Templates {
     pub fn load(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, String)> = BUILTIN_TEMPLATES
             .iter()
-            .map(|(name, src)| (name.to_string(), (format!("themes/default/templates/{name} (built in)"), src.to_string())))
+            .map(|(name, src)| {
+                (
+                    name.to_string(),
+                    (
+                        format!("themes/default/templates/{name} (built in)"),
+                        src.to_string(),
+                    ),
+                )
+            })
             .collect();
         for (name, file) in &theme.templates {
             sources.insert(name.clone(), (file.path.clone(), file.text.clone()));
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let files: BTreeMap<String, String> = sources.iter().map(|(n, (path, _))| (n.clone(), path.clone())).collect();
-        let templates = sources.iter().map(|(name, (_, src))| (name.as_str(), src.as_str()));
+        let files: BTreeMap<String, String> = sources
+            .iter()
+            .map(|(n, (path, _))| (n.clone(), path.clone()))
+            .collect();
+        let templates = sources
+            .iter()
+            .map(|(name, (_, src))| (name.as_str(), src.as_str()));
         match tera.add_raw_templates(templates) {
             Ok(()) => Ok(Templates { tera, files }),
             Err(e) => Err(tera_diagnostics(&e, &files)),
@@ -64,7 +122,9 @@ impl Templates {
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {
-        self.tera.render(name, context).map_err(|e| tera_diagnostics(&e, &self.files))
+        self.tera
+            .render(name, context)
+            .map_err(|e| tera_diagnostics(&e, &self.files))
     }
 }
 
@@ -73,16 +133,26 @@ fn tera_diagnostics(e: &tera::Error, files: &BTreeMap<String, String>) -> Vec<Di
     let located: Vec<(String, Pos, String)> = match e.kind() {
         ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => vec![(
             report.filename().to_string(),
-            Pos::new(report.span().start_line as u32, report.span().start_col as u32 + 1),
+            Pos::new(
+                report.span().start_line as u32,
+                report.span().start_col as u32 + 1,
+            ),
             report.message().to_string(),
         )],
         // Unknown filters, tests and functions arrive as rendered reports.
         _ => parse_reports(&e.to_string()),
     };
-    let located = if located.is_empty() { vec![(String::new(), Pos::START, e.to_string())] } else { located };
+    let located = if located.is_empty() {
+        vec![(String::new(), Pos::START, e.to_string())]
+    } else {
+        located
+    };
     let mut out = Vec::new();
     for (name, pos, message) in located {
-        let file = files.get(&name).cloned().unwrap_or_else(|| format!("themes/*/templates/{name}"));
+        let file = files
+            .get(&name)
+            .cloned()
+            .unwrap_or_else(|| format!("themes/*/templates/{name}"));
         Reporter::new(&file, &mut out)
             .error(pos, "template-error", message)
             .help("fix the template, or delete it to use the built-in one");
@@ -100,7 +170,9 @@ fn parse_reports(text: &str) -> Vec<(String, Pos, String)> {
         } else if let Some(location) = line.strip_prefix("--> ") {
             let mut parts = location.rsplitn(3, ':');
             let (col, line_no, name) = (parts.next(), parts.next(), parts.next());
-            if let (Some(col), Some(line_no), Some(name), Some(m)) = (col, line_no, name, message.take()) {
+            if let (Some(col), Some(line_no), Some(name), Some(m)) =
+                (col, line_no, name, message.take())
+            {
                 let pos = Pos::new(line_no.parse().unwrap_or(1), col.parse().unwrap_or(1));
                 out.push((name.to_string(), pos, m));
             }
@@ -120,8 +192,16 @@ mod tests {
         assert_eq!(
             found,
             vec![
-                ("story.html".to_string(), Pos::new(3, 17), "Unknown filter `nope`".to_string()),
-                ("base.html".to_string(), Pos::new(1, 4), "Unknown function `x`".to_string()),
+                (
+                    "story.html".to_string(),
+                    Pos::new(3, 17),
+                    "Unknown filter `nope`".to_string()
+                ),
+                (
+                    "base.html".to_string(),
+                    Pos::new(1, 4),
+                    "Unknown function `x`".to_string()
+                ),
             ]
         );
     }

@@ -72,11 +72,18 @@ pub fn model(content: Content, drafts: bool) -> Site {
         stories,
         collections,
     } = content;
-    let mut published: Vec<Story> = stories.into_iter().filter(|s| s.is_published(drafts)).collect();
+    let mut published: Vec<Story> = stories
+        .into_iter()
+        .filter(|s| s.is_published(drafts))
+        .collect();
     // Newest first; the slug breaks ties so the order never depends on the disk.
     published.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
 
-    let department_of: BTreeMap<&str, &str> = career.roles.iter().map(|r| (r.id.as_str(), r.department.as_str())).collect();
+    let department_of: BTreeMap<&str, &str> = career
+        .roles
+        .iter()
+        .map(|r| (r.id.as_str(), r.department.as_str()))
+        .collect();
     let entries: Vec<Entry> = published
         .into_iter()
         .map(|story| {
@@ -134,26 +141,44 @@ pub fn model(content: Content, drafts: bool) -> Site {
         for (slug, name) in tags {
             site.by_tag
                 .entry(slug)
-                .or_insert_with(|| Tagged { name, stories: Vec::new() })
+                .or_insert_with(|| Tagged {
+                    name,
+                    stories: Vec::new(),
+                })
                 .stories
                 .push(i);
         }
         for pair in e.story.journey.windows(2) {
             if pair[0].role != pair[1].role {
                 let months = pair[0].from.months_until(pair[1].from);
-                move_months.entry((pair[0].role.clone(), pair[1].role.clone())).or_default().push(months);
+                move_months
+                    .entry((pair[0].role.clone(), pair[1].role.clone()))
+                    .or_default()
+                    .push(months);
             }
         }
     }
     for ((from, to), mut months) in move_months {
         let median_months = median(&mut months);
         let count = months.len();
-        site.moves.insert((from.clone(), to.clone()), Move { from, to, count, median_months });
+        site.moves.insert(
+            (from.clone(), to.clone()),
+            Move {
+                from,
+                to,
+                count,
+                median_months,
+            },
+        );
     }
     site.collections = collections
         .into_iter()
         .map(|c| {
-            let ids = c.stories.iter().filter_map(|t| site.by_slug.get(&t.value).copied()).collect();
+            let ids = c
+                .stories
+                .iter()
+                .filter_map(|t| site.by_slug.get(&t.value).copied())
+                .collect();
             (c, ids)
         })
         .collect();
@@ -182,7 +207,7 @@ pub fn median(values: &mut [i64]) -> Option<f64> {
     }
     values.sort_unstable();
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 {
+    Some(if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) as f64 / 2.0
     } else {
         values[mid] as f64

@@ -10,19 +10,31 @@ pub fn collection(file: &SourceFile, r: &mut Reporter<'_>) -> Option<Collection>
     let name = file.path.rsplit('/').next().unwrap_or_default();
     let id = name.trim_end_matches(".yaml").trim_end_matches(".yml");
     if !is_id(id) {
-        r.error(Pos::START, "bad-id", format!("`{id}` is not a valid collection name"))
-            .help(format!("rename the file to `{}.yaml` (lowercase a-z, 0-9 and `-`)", slug::slugify(id)));
+        r.error(
+            Pos::START,
+            "bad-id",
+            format!("`{id}` is not a valid collection name"),
+        )
+        .help(format!(
+            "rename the file to `{}.yaml` (lowercase a-z, 0-9 and `-`)",
+            slug::slugify(id)
+        ));
     }
     let node = match yaml::parse(&file.text, 0) {
         Ok(node) => node,
         Err(e) => {
-            r.error(e.pos, "yaml-syntax", e.message).help("check the indentation and quoting");
+            r.error(e.pos, "yaml-syntax", e.message)
+                .help("check the indentation and quoting");
             return None;
         }
     };
     let f = Fields::of(&node, &["title", "intro", "stories"], "a collection", r)?;
     let title = f.required_text("title", r, "add `title: Night-shift heroes`");
-    f.required("stories", r, "list story slugs in order: `stories: [maria-santos, joao-pereira]`");
+    f.required(
+        "stories",
+        r,
+        "list story slugs in order: `stories: [maria-santos, joao-pereira]`",
+    );
     let stories = f.text_list("stories", r);
     Some(Collection {
         file: file.path.clone(),

@@ -19,13 +19,18 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&word, &c.to_lowercase()), c))
-        .filter(|&(distance, c)| distance <= (c.chars().count() / 3).max(2) && distance < c.chars().count())
+        .filter(|&(distance, c)| {
+            distance <= (c.chars().count() / 3).max(2) && distance < c.chars().count()
+        })
         .min_by_key(|&(distance, c)| (distance, c))
         .map(|(_, c)| c)
 }
 
 /// "did you mean `x`?" or the list of what is allowed.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match suggest(word, candidates.clone()) {
         Some(s) => format!("did you mean `{s}`?"),
         None => {
@@ -44,22 +49,37 @@ pub struct Fields<'a> {
 impl<'a> Fields<'a> {
     /// Reads `node` as a mapping with the `allowed` keys; `what` names it in
     /// messages ("a journey step").
-    pub fn of(node: &'a Node, allowed: &[&str], what: &str, r: &mut Reporter<'_>) -> Option<Fields<'a>> {
+    pub fn of(
+        node: &'a Node,
+        allowed: &[&str],
+        what: &str,
+        r: &mut Reporter<'_>,
+    ) -> Option<Fields<'a>> {
         let Value::Map(entries) = &node.value else {
             r.error(
                 node.pos,
                 "wrong-type",
-                format!("expected {what} (key: value lines), found {}", node.value.describe()),
+                format!(
+                    "expected {what} (key: value lines), found {}",
+                    node.value.describe()
+                ),
             );
             return None;
         };
         for (key, _) in entries {
             if !allowed.contains(&key.name.as_str()) {
-                r.error(key.pos, "unknown-key", format!("unknown key `{}` in {what}", key.name))
-                    .help(did_you_mean(&key.name, allowed.iter().copied()));
+                r.error(
+                    key.pos,
+                    "unknown-key",
+                    format!("unknown key `{}` in {what}", key.name),
+                )
+                .help(did_you_mean(&key.name, allowed.iter().copied()));
             }
         }
-        Some(Fields { entries, pos: node.pos })
+        Some(Fields {
+            entries,
+            pos: node.pos,
+        })
     }
 
     /// The value of `key`, treating an empty value (`key:`) as absent.
@@ -79,7 +99,8 @@ impl<'a> Fields<'a> {
                 .iter()
                 .find(|(k, _)| k.name == key)
                 .map_or(self.pos, |(k, _)| k.pos);
-            r.error(pos, "missing-field", format!("`{key}` is required")).help(help.to_string());
+            r.error(pos, "missing-field", format!("`{key}` is required"))
+                .help(help.to_string());
         }
         node
     }
@@ -91,7 +112,8 @@ impl<'a> Fields<'a> {
     pub fn required_text(&self, key: &str, r: &mut Reporter<'_>, help: &str) -> Option<Text> {
         let t = self.required(key, r, help).and_then(|n| text(n, key, r))?;
         if t.value.trim().is_empty() {
-            r.error(t.pos, "missing-field", format!("`{key}` is empty")).help(help.to_string());
+            r.error(t.pos, "missing-field", format!("`{key}` is empty"))
+                .help(help.to_string());
             return None;
         }
         Some(t)
@@ -105,7 +127,10 @@ impl<'a> Fields<'a> {
                 r.error(
                     node.pos,
                     "wrong-type",
-                    format!("`{key}` must be true or false, found {}", node.value.describe()),
+                    format!(
+                        "`{key}` must be true or false, found {}",
+                        node.value.describe()
+                    ),
                 )
                 .help(format!("write `{key}: true` or `{key}: false`"));
                 None
@@ -152,7 +177,10 @@ impl<'a> Fields<'a> {
 /// A scalar as text: numbers and booleans are taken as what they spell.
 pub fn text(node: &Node, key: &str, r: &mut Reporter<'_>) -> Option<Text> {
     match node.value.scalar_text() {
-        Some(value) => Some(Text { value, pos: node.pos }),
+        Some(value) => Some(Text {
+            value,
+            pos: node.pos,
+        }),
         None => {
             r.error(
                 node.pos,
@@ -172,7 +200,10 @@ pub fn int(node: &Node, key: &str, r: &mut Reporter<'_>) -> Option<i64> {
             r.error(
                 node.pos,
                 "wrong-type",
-                format!("`{key}` must be a whole number, found {}", node.value.describe()),
+                format!(
+                    "`{key}` must be a whole number, found {}",
+                    node.value.describe()
+                ),
             );
             None
         }
@@ -185,7 +216,8 @@ pub fn is_id(s: &str) -> bool {
         && s.len() <= 80
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Reads an id, reporting one that is not lowercase letters, digits and `-`.
@@ -196,7 +228,9 @@ pub fn id(t: Text, r: &mut Reporter<'_>) -> Option<Text> {
     let fixed = slug::slugify(&t.value);
     let d = r.error(t.pos, "bad-id", format!("`{}` is not a valid id", t.value));
     if is_id(&fixed) {
-        d.help(format!("ids use lowercase a-z, 0-9 and `-`: write `{fixed}`"));
+        d.help(format!(
+            "ids use lowercase a-z, 0-9 and `-`: write `{fixed}`"
+        ));
     } else {
         d.help("ids use lowercase a-z, 0-9 and `-`");
     }
@@ -209,7 +243,10 @@ mod tests {
 
     #[test]
     fn a_typo_suggests_the_closest_candidate() {
-        assert_eq!(suggest("headlien", ["name", "headline", "photo"]), Some("headline"));
+        assert_eq!(
+            suggest("headlien", ["name", "headline", "photo"]),
+            Some("headline")
+        );
         assert_eq!(suggest("agnet", ["agent", "team-lead"]), Some("agent"));
         assert_eq!(suggest("zzzzzz", ["agent", "team-lead"]), None);
     }

@@ -106,7 +106,11 @@ fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
     for s in stories {
         if let Some(other) = first.get(s.slug.as_str()) {
             Reporter::new(&s.file, diags)
-                .error(s.slug_pos, "duplicate-slug", format!("the slug `{}` is already used by {}", s.slug, other.file))
+                .error(
+                    s.slug_pos,
+                    "duplicate-slug",
+                    format!("the slug `{}` is already used by {}", s.slug, other.file),
+                )
                 .help("add a different `slug:` to one of the two stories");
         } else {
             first.insert(&s.slug, s);
@@ -114,18 +118,31 @@ fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_collection_refs(collections: &[crate::content::types::Collection], stories: &[Story], drafts: bool, diags: &mut Vec<Diagnostic>) {
+fn check_collection_refs(
+    collections: &[crate::content::types::Collection],
+    stories: &[Story],
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
     let by_slug: BTreeMap<&str, &Story> = stories.iter().map(|s| (s.slug.as_str(), s)).collect();
     for c in collections {
         let mut r = Reporter::new(&c.file, diags);
         for t in &c.stories {
             match by_slug.get(t.value.as_str()) {
                 None => {
-                    r.error(t.pos, "unknown-story", format!("no story has the slug `{}`", t.value))
-                        .help(did_you_mean(&t.value, by_slug.keys().copied()));
+                    r.error(
+                        t.pos,
+                        "unknown-story",
+                        format!("no story has the slug `{}`", t.value),
+                    )
+                    .help(did_you_mean(&t.value, by_slug.keys().copied()));
                 }
                 Some(s) if !s.is_published(drafts) => {
-                    r.warning(t.pos, "unpublished-story", format!("`{}` is a draft or has no consent; it is left out", t.value));
+                    r.warning(
+                        t.pos,
+                        "unpublished-story",
+                        format!("`{}` is a draft or has no consent; it is left out", t.value),
+                    );
                 }
                 Some(_) => {}
             }

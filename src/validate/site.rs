@@ -22,7 +22,11 @@ pub const IMAGE_FORMATS: &[&str] = &["webp", "jpeg"];
 
 pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     let f = Fields::of(node, KEYS, "site.yaml", r)?;
-    let title = f.required_text("title", r, "add `title: \"Careers that start on the phones\"`");
+    let title = f.required_text(
+        "title",
+        r,
+        "add `title: \"Careers that start on the phones\"`",
+    );
     let base_url = f
         .required_text("base_url", r, "add `base_url: \"https://careers.example.com/alumni/\"`")
         .and_then(|t| match check_base_url(&t.value) {
@@ -33,17 +37,33 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
                 None
             }
         });
-    let language = f.text("language", r).map_or_else(|| "en".to_string(), |t| t.value);
-    if !language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') || language.is_empty() {
+    let language = f
+        .text("language", r)
+        .map_or_else(|| "en".to_string(), |t| t.value);
+    if !language
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        || language.is_empty()
+    {
         let pos = f.get("language").map_or(f.pos, |n| n.pos);
-        r.error(pos, "bad-language", format!("`{language}` is not a language tag"))
-            .help("use a BCP 47 tag such as `en`, `pt-BR` or `es`");
+        r.error(
+            pos,
+            "bad-language",
+            format!("`{language}` is not a language tag"),
+        )
+        .help("use a BCP 47 tag such as `en`, `pt-BR` or `es`");
     }
-    let theme = f.text("theme", r).map_or_else(|| "default".to_string(), |t| t.value);
+    let theme = f
+        .text("theme", r)
+        .map_or_else(|| "default".to_string(), |t| t.value);
     if theme.contains(['/', '\\']) || theme.starts_with('.') {
         let pos = f.get("theme").map_or(f.pos, |n| n.pos);
-        r.error(pos, "bad-theme", "`theme` must be the name of a folder under themes/")
-            .help("write just the folder name, e.g. `theme: default`");
+        r.error(
+            pos,
+            "bad-theme",
+            "`theme` must be the name of a folder under themes/",
+        )
+        .help("write just the folder name, e.g. `theme: default`");
     }
     let page_size = match f.int("page_size", r) {
         None => DEFAULT_PAGE_SIZE,
@@ -65,7 +85,10 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
         base_url: base_url?,
         language,
-        description: f.text("description", r).map(|t| t.value).unwrap_or_default(),
+        description: f
+            .text("description", r)
+            .map(|t| t.value)
+            .unwrap_or_default(),
         theme,
         entry_roles: f.text_list("entry_roles", r),
         utm_source,
@@ -88,8 +111,12 @@ fn images(node: Option<&Node>, r: &mut Reporter<'_>) -> (Vec<u32>, Vec<String>) 
             match int(n, "widths", r) {
                 Some(w) if (16..=8192).contains(&w) => widths.push(w as u32),
                 Some(w) => {
-                    r.error(n.pos, "bad-value", format!("image width {w} is out of range"))
-                        .help("use widths from 16 to 8192 pixels");
+                    r.error(
+                        n.pos,
+                        "bad-value",
+                        format!("image width {w} is out of range"),
+                    )
+                    .help("use widths from 16 to 8192 pixels");
                 }
                 None => {}
             }
@@ -105,8 +132,12 @@ fn images(node: Option<&Node>, r: &mut Reporter<'_>) -> (Vec<u32>, Vec<String>) 
             if IMAGE_FORMATS.contains(&v.as_str()) {
                 formats.push(v);
             } else {
-                r.error(t.pos, "bad-value", format!("unknown image format `{}`", t.value))
-                    .help("use `webp` and/or `jpeg`");
+                r.error(
+                    t.pos,
+                    "bad-value",
+                    format!("unknown image format `{}`", t.value),
+                )
+                .help("use `webp` and/or `jpeg`");
             }
         }
     }
@@ -127,7 +158,9 @@ pub fn check_base_url(url: &str) -> Result<String, &'static str> {
     if url.contains(['?', '#']) {
         return Err("must not have a query (`?`) or fragment (`#`)");
     }
-    let bad = |c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\'' | '\\' | '`');
+    let bad = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\'' | '\\' | '`')
+    };
     if url.chars().any(bad) {
         return Err("has spaces, quotes or other characters a URL cannot hold");
     }
@@ -137,7 +170,11 @@ pub fn check_base_url(url: &str) -> Result<String, &'static str> {
     if !host_ok {
         return Err("has an invalid host name");
     }
-    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
 }
 
 /// Where the site setting is, for diagnostics about a value that was absent.
@@ -157,8 +194,14 @@ mod tests {
 
     #[test]
     fn base_urls_must_be_absolute_and_get_a_trailing_slash() {
-        assert_eq!(check_base_url("https://x.com/alumni").unwrap(), "https://x.com/alumni/");
-        assert_eq!(check_base_url("http://localhost:1111/").unwrap(), "http://localhost:1111/");
+        assert_eq!(
+            check_base_url("https://x.com/alumni").unwrap(),
+            "https://x.com/alumni/"
+        );
+        assert_eq!(
+            check_base_url("http://localhost:1111/").unwrap(),
+            "http://localhost:1111/"
+        );
         assert!(check_base_url("/alumni/").is_err());
         assert!(check_base_url("javascript:alert(1)").is_err());
         assert!(check_base_url("https://").is_err());

@@ -13,8 +13,20 @@ use crate::validate::career::check_ref;
 use crate::validate::fields::{Fields, Text, did_you_mean, is_id};
 
 const KEYS: &[&str] = &[
-    "name", "headline", "photo", "photo_alt", "consent", "date", "draft", "location", "quote", "journey", "tags",
-    "skills", "links", "slug",
+    "name",
+    "headline",
+    "photo",
+    "photo_alt",
+    "consent",
+    "date",
+    "draft",
+    "location",
+    "quote",
+    "journey",
+    "tags",
+    "skills",
+    "links",
+    "slug",
 ];
 const STEP_KEYS: &[&str] = &["role", "title", "from", "to", "note"];
 pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
@@ -35,8 +47,12 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
             return None;
         }
         Err(SplitError::Unclosed) => {
-            r.error(Pos::START, "unclosed-front-matter", "the front matter opened here never closes")
-                .help("add a line with just `---` after the last field, before the story text");
+            r.error(
+                Pos::START,
+                "unclosed-front-matter",
+                "the front matter opened here never closes",
+            )
+            .help("add a line with just `---` after the last field, before the story text");
             return None;
         }
     };
@@ -51,8 +67,16 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     let f = Fields::of(&node, KEYS, "a story's front matter", r)?;
 
     let name = f.required_text("name", r, "add `name: Maria Santos`");
-    let headline = f.required_text("headline", r, "add a one-line `headline:` for the story card");
-    let consent = match f.required("consent", r, "add `consent: true` once the alumna or alumnus agreed to publication") {
+    let headline = f.required_text(
+        "headline",
+        r,
+        "add a one-line `headline:` for the story card",
+    );
+    let consent = match f.required(
+        "consent",
+        r,
+        "add `consent: true` once the alumna or alumnus agreed to publication",
+    ) {
         Some(_) => f.bool("consent", r),
         None => None,
     };
@@ -106,7 +130,9 @@ fn dedup(items: Vec<Text>) -> Vec<String> {
 
 fn parse_date(t: &Text, r: &mut Reporter<'_>) -> Option<jiff::civil::Date> {
     let value = t.value.trim();
-    let parsed = (value.len() == 10).then(|| value.parse::<jiff::civil::Date>().ok()).flatten();
+    let parsed = (value.len() == 10)
+        .then(|| value.parse::<jiff::civil::Date>().ok())
+        .flatten();
     if parsed.is_none() {
         r.error(t.pos, "bad-date", format!("`{value}` is not a date"))
             .help("write the date as YYYY-MM-DD, e.g. `date: 2026-03-01`");
@@ -121,8 +147,14 @@ fn slug(f: &Fields<'_>, raw: &RawStory, r: &mut Reporter<'_>) -> Option<(String,
             return Some((t.value, t.pos));
         }
         let fixed = slug::slugify(&t.value);
-        r.error(t.pos, "bad-slug", format!("`{}` is not a valid slug", t.value))
-            .help(format!("slugs use lowercase a-z, 0-9 and `-`, for example `{fixed}`"));
+        r.error(
+            t.pos,
+            "bad-slug",
+            format!("`{}` is not a valid slug", t.value),
+        )
+        .help(format!(
+            "slugs use lowercase a-z, 0-9 and `-`, for example `{fixed}`"
+        ));
         return None;
     }
     let fixed = slug::slugify(&raw.name);
@@ -138,11 +170,18 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
     let node = f.required("journey", r, "add the journey, oldest step first: `journey:` then `  - role: agent` and `    from: 2016-04`")?;
     let items = f.list("journey", r);
     if items.is_empty() {
-        r.error(node.pos, "empty-journey", "the journey needs at least one step")
-            .help("add a step such as `- {role: agent, from: 2016-04}`");
+        r.error(
+            node.pos,
+            "empty-journey",
+            "the journey needs at least one step",
+        )
+        .help("add a step such as `- {role: agent, from: 2016-04}`");
         return None;
     }
-    let role_ids: Vec<&str> = cx.career.map(|c| c.roles.iter().map(|r| r.id.as_str()).collect()).unwrap_or_default();
+    let role_ids: Vec<&str> = cx
+        .career
+        .map(|c| c.roles.iter().map(|r| r.id.as_str()).collect())
+        .unwrap_or_default();
     let mut steps = Vec::new();
     let mut ok = true;
     for item in items {
@@ -150,8 +189,14 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
             ok = false;
             continue;
         };
-        let role = s.required_text("role", r, "name the role with its id from career.yaml: `role: agent`");
-        let from = s.required_text("from", r, "add the month the step started: `from: 2016-04`").and_then(|t| month(&t, r));
+        let role = s.required_text(
+            "role",
+            r,
+            "name the role with its id from career.yaml: `role: agent`",
+        );
+        let from = s
+            .required_text("from", r, "add the month the step started: `from: 2016-04`")
+            .and_then(|t| month(&t, r));
         let to = s.text("to", r).map(|t| (month(&t, r), t.pos));
         if let (Some(role), true) = (&role, cx.career.is_some()) {
             ok &= check_ref(role, "role", &role_ids, r);
@@ -161,8 +206,12 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
                 if let Some(from) = from
                     && m < from
                 {
-                    r.error(pos, "to-before-from", format!("this step ends ({m}) before it starts ({from})"))
-                        .help("check the months: `to` must be the same as or after `from`");
+                    r.error(
+                        pos,
+                        "to-before-from",
+                        format!("this step ends ({m}) before it starts ({from})"),
+                    )
+                    .help("check the months: `to` must be the same as or after `from`");
                     ok = false;
                 }
                 Some((m, pos))
@@ -199,18 +248,36 @@ fn check_order(steps: &[(Step, Pos)], r: &mut Reporter<'_>) -> bool {
     for pair in steps.windows(2) {
         let ((prev, _), (next, next_pos)) = (&pair[0], &pair[1]);
         if next.from < prev.from {
-            r.error(*next_pos, "journey-order", format!("this step starts ({}) before the one above it ({})", next.from, prev.from))
-                .help("list the journey oldest first");
+            r.error(
+                *next_pos,
+                "journey-order",
+                format!(
+                    "this step starts ({}) before the one above it ({})",
+                    next.from, prev.from
+                ),
+            )
+            .help("list the journey oldest first");
             ok = false;
         } else if let Some(prev_to) = prev.to {
             if next.from < prev_to {
-                r.error(*next_pos, "journey-overlap", format!("this step starts ({}) before the step above ends ({prev_to})", next.from))
-                    .help("a step may start in the month the previous one ends, not earlier");
+                r.error(
+                    *next_pos,
+                    "journey-overlap",
+                    format!(
+                        "this step starts ({}) before the step above ends ({prev_to})",
+                        next.from
+                    ),
+                )
+                .help("a step may start in the month the previous one ends, not earlier");
                 ok = false;
             }
         } else {
-            r.error(*next_pos, "open-step", "the step above has no `to`, but only the last step can be current")
-                .help(format!("add `to: {}` to the step above", next.from));
+            r.error(
+                *next_pos,
+                "open-step",
+                "the step above has no `to`, but only the last step can be current",
+            )
+            .help(format!("add `to: {}` to the step above", next.from));
             ok = false;
         }
     }
@@ -227,20 +294,37 @@ fn month(t: &Text, r: &mut Reporter<'_>) -> Option<Month> {
 }
 
 /// `Some(None)` for no photo; `None` after reporting a bad one.
-fn photo(f: &Fields<'_>, raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Option<Photo>> {
+fn photo(
+    f: &Fields<'_>,
+    raw: &RawStory,
+    cx: &StoryContext<'_>,
+    r: &mut Reporter<'_>,
+) -> Option<Option<Photo>> {
     let alt = f.text("photo_alt", r);
     let Some(t) = f.text("photo", r) else {
         return Some(None);
     };
     let Some(path) = resolve_photo_path(&raw.dir, &t.value) else {
-        r.error(t.pos, "photo-outside-site", format!("`{}` points outside the story's folder", t.value))
-            .help("put the photo beside the story (in its bundle folder) and give its file name");
+        r.error(
+            t.pos,
+            "photo-outside-site",
+            format!("`{}` points outside the story's folder", t.value),
+        )
+        .help("put the photo beside the story (in its bundle folder) and give its file name");
         return None;
     };
-    let ext = path.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
+    let ext = path
+        .rsplit('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     if !PHOTO_EXTENSIONS.contains(&ext.as_str()) {
-        r.error(t.pos, "unsupported-image", format!("`{}` is not a JPEG, PNG or WebP file", t.value))
-            .help("use a .jpg, .png or .webp photo");
+        r.error(
+            t.pos,
+            "unsupported-image",
+            format!("`{}` is not a JPEG, PNG or WebP file", t.value),
+        )
+        .help("use a .jpg, .png or .webp photo");
         return None;
     }
     if !cx.files.contains(&path) {
@@ -256,12 +340,21 @@ fn photo(f: &Fields<'_>, raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter
             true => "put the photo in the story's bundle folder (stories/NAME/index.md beside the photo)".to_string(),
             false => did_you_mean(&t.value, nearby.iter().copied()),
         };
-        r.error(t.pos, "missing-photo", format!("the photo `{}` does not exist", t.value)).help(help);
+        r.error(
+            t.pos,
+            "missing-photo",
+            format!("the photo `{}` does not exist", t.value),
+        )
+        .help(help);
         return None;
     }
     if alt.is_none() {
-        r.warning(t.pos, "missing-alt", "the photo has no `photo_alt` description")
-            .help("add `photo_alt:` describing the photo for people who cannot see it");
+        r.warning(
+            t.pos,
+            "missing-alt",
+            "the photo has no `photo_alt` description",
+        )
+        .help("add `photo_alt:` describing the photo for people who cannot see it");
     }
     Some(Some(Photo {
         path,
@@ -301,13 +394,21 @@ fn links(f: &Fields<'_>, r: &mut Reporter<'_>) -> Option<Vec<Link>> {
         let label = l.required_text("label", r, "give the link a `label:` such as LinkedIn");
         let url = l.required_text("url", r, "add the link's `url:`");
         match (label, url) {
-            (Some(label), Some(url)) if markdown::is_safe_url(&url.value) && !url.value.trim().is_empty() => links.push(Link {
-                label: label.value,
-                url: url.value.trim().to_string(),
-            }),
+            (Some(label), Some(url))
+                if markdown::is_safe_url(&url.value) && !url.value.trim().is_empty() =>
+            {
+                links.push(Link {
+                    label: label.value,
+                    url: url.value.trim().to_string(),
+                })
+            }
             (_, Some(url)) => {
-                r.error(url.pos, "bad-url", format!("`{}` is not an http, https or mailto address", url.value))
-                    .help("links must start with https://, http:// or mailto:");
+                r.error(
+                    url.pos,
+                    "bad-url",
+                    format!("`{}` is not an http, https or mailto address", url.value),
+                )
+                .help("links must start with https://, http:// or mailto:");
                 ok = false;
             }
             _ => ok = false,
@@ -323,8 +424,14 @@ mod tests {
     #[test]
     fn photo_paths_stay_inside_the_stories_folder() {
         let dir = "content/stories/maria";
-        assert_eq!(resolve_photo_path(dir, "portrait.jpg").as_deref(), Some("content/stories/maria/portrait.jpg"));
-        assert_eq!(resolve_photo_path(dir, "./img/p.jpg").as_deref(), Some("content/stories/maria/img/p.jpg"));
+        assert_eq!(
+            resolve_photo_path(dir, "portrait.jpg").as_deref(),
+            Some("content/stories/maria/portrait.jpg")
+        );
+        assert_eq!(
+            resolve_photo_path(dir, "./img/p.jpg").as_deref(),
+            Some("content/stories/maria/img/p.jpg")
+        );
         assert_eq!(resolve_photo_path(dir, "../../site.yaml"), None);
         assert_eq!(resolve_photo_path(dir, "../other/p.jpg"), None);
         assert_eq!(resolve_photo_path(dir, "/etc/passwd"), None);

@@ -39,21 +39,31 @@ impl Run {
 
     /// The diagnostics of `check --format json`.
     pub fn json(&self) -> Vec<serde_json::Value> {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
 
 impl TestSite {
     /// A copy of `tests/fixtures/NAME`.
     pub fn fixture(name: &str) -> TestSite {
-        let site = TestSite { dir: tempfile::tempdir().unwrap() };
-        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), site.root());
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+            site.root(),
+        );
         site
     }
 
     /// The site of the repository itself (`content/` and `themes/`).
     pub fn example() -> TestSite {
-        let site = TestSite { dir: tempfile::tempdir().unwrap() };
+        let site = TestSite {
+            dir: tempfile::tempdir().unwrap(),
+        };
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
         copy_dir(&repo.join("content"), &site.root().join("content"));
         copy_dir(&repo.join("themes"), &site.root().join("themes"));
@@ -106,7 +116,8 @@ impl TestSite {
 
     /// A file of the output, as text.
     pub fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.path("public").join(rel)).unwrap_or_else(|e| panic!("public/{rel}: {e}"))
+        fs::read_to_string(self.path("public").join(rel))
+            .unwrap_or_else(|e| panic!("public/{rel}: {e}"))
     }
 
     pub fn html(&self, rel: &str) -> scraper::Html {
@@ -121,7 +132,12 @@ impl TestSite {
             .flatten()
             .filter(|e| e.file_type().is_file())
             .map(|e| {
-                let rel = e.path().strip_prefix(&base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(&base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 (rel, fs::read(e.path()).unwrap())
             })
             .collect();
@@ -134,14 +150,22 @@ impl TestSite {
 pub fn texts(html: &scraper::Html, selector: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).unwrap();
     html.select(&sel)
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .collect()
 }
 
 /// An attribute of the elements matching a CSS selector.
 pub fn attrs(html: &scraper::Html, selector: &str, attr: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(selector).unwrap();
-    html.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
+    html.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
