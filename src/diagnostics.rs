@@ -126,6 +126,31 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Maps `items` in parallel, each with its own diagnostics, which are then
+/// appended to `diagnostics` in the order of the items (so output stays
+/// deterministic).
+pub fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    diagnostics: &mut Vec<Diagnostic>,
+    f: impl Fn(&T, &mut Vec<Diagnostic>) -> Option<R> + Sync,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    let results: Vec<(Option<R>, Vec<Diagnostic>)> = items
+        .par_iter()
+        .map(|item| {
+            let mut local = Vec::new();
+            let r = f(item, &mut local);
+            (r, local)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(results.len());
+    for (r, mut local) in results {
+        out.extend(r);
+        diagnostics.append(&mut local);
+    }
+    out
+}
+
 pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
 }

@@ -105,9 +105,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     write::check_out_dir(root, &out)?;
 
+    let mut timings = Timings::new();
     let raw = content::load(root)?;
+    timings.lap("load");
     let mut sources = raw.sources();
     let validated = validate::validate(&raw, opts.drafts);
+    timings.lap("validate");
     let mut diags = validated.diagnostics;
     let Some(mut content) = validated.content else {
         return Ok(Err(ContentErrors {
@@ -132,6 +135,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     };
 
     let site = site::model(content, opts.drafts);
+    timings.lap("model");
     let rendered = match render::render(&site, &mut templates) {
         Ok(outputs) => outputs,
         Err(errors) => {
@@ -147,8 +151,11 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         .iter()
         .filter(|o| o.path().ends_with(".html"))
         .count();
+    timings.lap("render");
     let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
     write::publish(&out, &outputs)?;
+    timings.lap("write");
+    timings.print();
     diagnostics::sort(&mut diags);
     Ok(Ok(BuildReport {
         pages,
@@ -159,6 +166,41 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         diagnostics: diags,
         sources,
     }))
+}
+
+/// Time per stage, printed to stderr when `LAUNCHPAD_TIMINGS` is set: for
+/// profiling, never part of normal output.
+struct Timings {
+    enabled: bool,
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn new() -> Self {
+        Timings {
+            enabled: std::env::var_os("LAUNCHPAD_TIMINGS").is_some(),
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    fn print(&self) {
+        if self.enabled {
+            let laps: Vec<String> = self
+                .laps
+                .iter()
+                .map(|(s, d)| format!("{s} {:.3} s", d.as_secs_f64()))
+                .collect();
+            eprintln!("timings: {}", laps.join(", "));
+        }
+    }
 }
 
 /// The theme, ready to render with: templates (none if one has an error),

@@ -1,7 +1,7 @@
 //! The `launchpad` command line: parses arguments, calls the library, and
 //! maps the outcome to an exit code (0 ok, 1 content errors, 2 usage or I/O).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -131,7 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     plural(errors),
                     plural(warnings)
                 );
-                if std::io::stderr().is_terminal() || errors + warnings > 0 {
+                if errors + warnings > 0 {
                     eprintln!("{line}");
                 } else {
                     eprintln!("No problems found");

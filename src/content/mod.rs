@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
@@ -146,40 +145,40 @@ impl Walker {
             }
         }
     }
+}
 
-    /// Reads a text file, reporting non-UTF-8, empty and oversized files.
-    fn read_text(&mut self, path: &Path, rel: &str) -> Option<SourceFile> {
-        let mut report = Reporter::new(rel, &mut self.diagnostics);
-        let bytes = match fs::metadata(path) {
-            Ok(meta) if meta.len() > MAX_TEXT_BYTES => {
-                report
-                    .error(
-                        Pos::START,
-                        "file-too-large",
-                        format!("file is {} bytes", meta.len()),
-                    )
-                    .help(format!("text files must be under {MAX_TEXT_BYTES} bytes"));
-                return None;
-            }
-            Ok(_) => fs::read(path),
-            Err(e) => Err(e),
-        };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                report.error(
+/// Reads a text file, reporting non-UTF-8, empty and oversized files.
+fn read_text(path: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let mut report = Reporter::new(rel, diagnostics);
+    let bytes = match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_TEXT_BYTES => {
+            report
+                .error(
                     Pos::START,
-                    "unreadable-file",
-                    format!("cannot read this file: {e}"),
-                );
-                return None;
-            }
-        };
-        text_from_bytes(bytes, &mut report).map(|text| SourceFile {
-            path: rel.to_string(),
-            text,
-        })
-    }
+                    "file-too-large",
+                    format!("file is {} bytes", meta.len()),
+                )
+                .help(format!("text files must be under {MAX_TEXT_BYTES} bytes"));
+            return None;
+        }
+        Ok(_) => fs::read(path),
+        Err(e) => Err(e),
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report.error(
+                Pos::START,
+                "unreadable-file",
+                format!("cannot read this file: {e}"),
+            );
+            return None;
+        }
+    };
+    text_from_bytes(bytes, &mut report).map(|text| SourceFile {
+        path: rel.to_string(),
+        text,
+    })
 }
 
 /// Decodes UTF-8 (dropping a byte-order mark), or reports where it is not.
@@ -241,7 +240,7 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         ..RawSite::default()
     };
 
-    let mut story_files: Vec<(PathBuf, String, String, String)> = Vec::new();
+    let mut story_files = Vec::new();
     let mut collection_files = Vec::new();
     let mut single_files = Vec::new();
     for entry in WalkDir::new(&content)
@@ -272,12 +271,20 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         match parts.as_slice() {
             ["content", "site.yaml" | "career.yaml"] => single_files.push((path, rel.clone())),
             ["content", "stories", file] if file.ends_with(".md") => {
-                let name = file.trim_end_matches(".md").to_string();
-                story_files.push((path, rel.clone(), name, "content/stories".into()));
+                story_files.push(StoryFile {
+                    path,
+                    rel: rel.clone(),
+                    name: file.trim_end_matches(".md").to_string(),
+                    dir: "content/stories".into(),
+                });
             }
             ["content", "stories", bundle, "index.md"] => {
-                let dir = format!("content/stories/{bundle}");
-                story_files.push((path, rel.clone(), bundle.to_string(), dir));
+                story_files.push(StoryFile {
+                    path,
+                    rel: rel.clone(),
+                    name: bundle.to_string(),
+                    dir: format!("content/stories/{bundle}"),
+                });
             }
             ["content", "collections", file]
                 if file.ends_with(".yaml") || file.ends_with(".yml") =>
@@ -296,7 +303,7 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
     }
 
     for (path, rel) in single_files {
-        let file = walker.read_text(&path, &rel);
+        let file = read_text(&path, &rel, &mut walker.diagnostics);
         if rel.ends_with("site.yaml") {
             site.site_yaml = file;
         } else {
@@ -304,7 +311,8 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         }
     }
     for (path, rel) in collection_files {
-        site.collections.extend(walker.read_text(&path, &rel));
+        site.collections
+            .extend(read_text(&path, &rel, &mut walker.diagnostics));
     }
     site.stories = read_stories(story_files, &mut walker.diagnostics);
     for required in ["site.yaml", "career.yaml"] {
@@ -324,32 +332,22 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
 }
 
 /// Stories are read in parallel: a large site has thousands.
-fn read_stories(
-    files: Vec<(PathBuf, String, String, String)>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<RawStory> {
-    let results: Vec<(Option<RawStory>, Vec<Diagnostic>)> = files
-        .into_par_iter()
-        .map(|(path, rel, name, dir)| {
-            let mut local = Vec::new();
-            let mut walker = Walker {
-                root: PathBuf::new(),
-                canonical_root: PathBuf::new(),
-                diagnostics: Vec::new(),
-            };
-            let story = walker
-                .read_text(&path, &rel)
-                .map(|source| RawStory { source, name, dir });
-            local.append(&mut walker.diagnostics);
-            (story, local)
+fn read_stories(files: Vec<StoryFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec<RawStory> {
+    crate::diagnostics::par_map(&files, diagnostics, |f, diags| {
+        read_text(&f.path, &f.rel, diags).map(|source| RawStory {
+            source,
+            name: f.name.clone(),
+            dir: f.dir.clone(),
         })
-        .collect();
-    let mut stories = Vec::with_capacity(results.len());
-    for (story, mut diags) in results {
-        stories.extend(story);
-        diagnostics.append(&mut diags);
-    }
-    stories
+    })
+}
+
+/// A story file found by the walk, not read yet.
+struct StoryFile {
+    path: PathBuf,
+    rel: String,
+    name: String,
+    dir: String,
 }
 
 /// A site's own theme folder: template overrides and static files.
@@ -387,7 +385,7 @@ pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>>
             let rel = walker.rel(entry.path());
             let inner = relative_slash_path(&base, entry.path());
             if sub == "templates" {
-                if let Some(file) = walker.read_text(&path, &rel) {
+                if let Some(file) = read_text(&path, &rel, &mut walker.diagnostics) {
                     theme.templates.insert(inner, file);
                 }
             } else {

@@ -53,6 +53,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/cards.html"),
     ),
     (
+        "partials/results.html",
+        include_str!("../../themes/default/templates/partials/results.html"),
+    ),
+    (
         "partials/pagination.html",
         include_str!("../../themes/default/templates/partials/pagination.html"),
     ),
@@ -184,6 +188,42 @@ fn parse_reports(text: &str) -> Vec<(String, Pos, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_file_of_the_default_theme_is_compiled_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for (sub, names) in [
+            (
+                "templates",
+                BUILTIN_TEMPLATES
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "static",
+                BUILTIN_STATIC.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            ),
+        ] {
+            let base = dir.join(sub);
+            for entry in walkdir::WalkDir::new(&base)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+            {
+                let name = crate::content::relative_slash_path(&base, entry.path());
+                assert!(
+                    names.contains(&name.as_str()),
+                    "themes/default/{sub}/{name} is not in the built-in theme"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_built_in_theme_loads() {
+        assert!(Templates::load(&ThemeFiles::default()).is_ok());
+    }
 
     #[test]
     fn every_unknown_filter_report_becomes_a_located_diagnostic() {

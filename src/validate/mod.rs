@@ -12,8 +12,6 @@ pub mod story;
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
-
 use crate::content::types::{Content, Story};
 use crate::content::{RawSite, SourceFile, yaml};
 use crate::diagnostics::{self, Diagnostic, Reporter};
@@ -61,20 +59,9 @@ pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
         career: career.as_ref(),
         files: &raw.files,
     };
-    let results: Vec<(Option<Story>, Vec<Diagnostic>)> = raw
-        .stories
-        .par_iter()
-        .map(|s| {
-            let mut local = Vec::new();
-            let story = story::story(s, &cx, &mut Reporter::new(&s.source.path, &mut local));
-            (story, local)
-        })
-        .collect();
-    let mut stories = Vec::with_capacity(results.len());
-    for (story, mut local) in results {
-        stories.extend(story);
-        diags.append(&mut local);
-    }
+    let stories = diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
+        story::story(s, &cx, &mut Reporter::new(&s.source.path, local))
+    });
     check_unique_slugs(&stories, &mut diags);
 
     let mut collections = Vec::new();
