@@ -1,16 +1,18 @@
 //! Render: the site model + templates -> every output file, in memory.
-//! Pages are independent, so they render in parallel; the list of pages is
-//! sorted by path, so the output is the same on every run.
+//! Pages are independent, so they render in parallel; the writer sorts the
+//! files by path, so the order they finish in never shows in the output.
 
 pub mod context;
+mod feeds;
 pub mod json;
+mod listings;
 pub mod markdown;
+mod pages;
 pub mod templates;
 
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
@@ -35,28 +37,15 @@ impl Output {
     }
 }
 
-const FEED_ENTRIES: usize = 20;
-const RELATED: usize = 3;
-
 /// One page to render: template, output path and its own variables.
-struct Job {
-    template: &'static str,
+pub(crate) struct Job {
+    pub template: &'static str,
     /// Site-relative URL path (`stories/x/`); the file is `index.html` in it
     /// unless `file` is set.
-    rel: String,
-    file: Option<&'static str>,
-    meta: PageMeta,
-    vars: Context,
-}
-
-/// A listing of stories (index, role, department, tag), to be paginated.
-struct Listing<'a> {
-    template: &'static str,
-    rel: String,
-    title: String,
-    description: String,
-    stories: &'a [usize],
-    vars: Context,
+    pub rel: String,
+    pub file: Option<&'static str>,
+    pub meta: PageMeta,
+    pub vars: Context,
 }
 
 pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec<Diagnostic>> {
@@ -67,9 +56,9 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
     };
     templates.set_globals(&globals(site, &urls));
 
-    let mut jobs = listing_jobs(site, &urls);
-    jobs.extend(story_jobs(site, &urls));
-    jobs.extend(other_jobs(site, &urls));
+    let mut jobs = listings::listing_jobs(site, &urls);
+    jobs.extend(pages::story_jobs(site, &urls));
+    jobs.extend(pages::other_jobs(site, &urls));
 
     let rendered: Vec<Result<Output, Vec<Diagnostic>>> = jobs
         .into_par_iter()
@@ -99,7 +88,7 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
     if !errors.is_empty() {
         return Err(errors);
     }
-    outputs.extend(feeds(site, &urls, templates, &outputs)?);
+    outputs.extend(feeds::feeds(site, &urls, templates, &outputs)?);
     outputs.push(Output::Bytes(
         "stories.json".into(),
         json::stories_index(site, &urls),
@@ -136,493 +125,6 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Context {
             collections,
         },
     );
-    cx.insert("facets", &facets(site, urls));
+    cx.insert("facets", &listings::facets(site, urls));
     cx
-}
-
-/// The filters of a listing, as links to pre-built pages: they work without
-/// JavaScript.
-#[derive(Serialize)]
-struct Facets {
-    destinations: Vec<LinkCtx>,
-    departments: Vec<LinkCtx>,
-    tags: Vec<LinkCtx>,
-}
-
-fn facets(site: &Site, urls: &Urls<'_>) -> Facets {
-    let mut destination_counts = std::collections::BTreeMap::<&str, usize>::new();
-    for e in &site.entries {
-        *destination_counts.entry(e.destination_role()).or_default() += 1;
-    }
-    let destinations = destination_counts
-        .into_iter()
-        .map(|(id, count)| LinkCtx {
-            id: id.to_string(),
-            name: role_title(site, id),
-            url: urls.path(&format!("roles/{id}/")),
-            count,
-        })
-        .collect();
-    let departments = site
-        .career
-        .departments
-        .iter()
-        .filter_map(|d| {
-            let count = site.by_department.get(&d.id).map_or(0, Vec::len);
-            (count > 0).then(|| LinkCtx {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                url: urls.path(&format!("departments/{}/", d.id)),
-                count,
-            })
-        })
-        .collect();
-    let tags = site
-        .by_tag
-        .iter()
-        .map(|(slug, t)| LinkCtx {
-            id: slug.clone(),
-            name: t.name.clone(),
-            url: urls.path(&format!("tags/{slug}/")),
-            count: t.stories.len(),
-        })
-        .collect();
-    Facets {
-        destinations: most_first(destinations),
-        departments: most_first(departments),
-        tags: most_first(tags),
-    }
-}
-
-/// Facet values with the most stories first, then by name.
-fn most_first(mut links: Vec<LinkCtx>) -> Vec<LinkCtx> {
-    links.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    links
-}
-
-fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
-    let all: Vec<usize> = (0..site.entries.len()).collect();
-    let mut listings = vec![Listing {
-        template: "index.html",
-        rel: String::new(),
-        title: site.config.title.clone(),
-        description: site.config.description.clone(),
-        stories: &all,
-        vars: Context::new(),
-    }];
-    for role in &site.career.roles {
-        let stories = site.by_role.get(&role.id).map_or(&[][..], Vec::as_slice);
-        let mut vars = Context::new();
-        vars.insert("role", role);
-        let next: Vec<LinkCtx> = site
-            .moves
-            .range((role.id.clone(), String::new())..)
-            .take_while(|((from, _), _)| *from == role.id)
-            .map(|((_, to), m)| LinkCtx {
-                id: to.clone(),
-                name: role_title(site, to),
-                url: urls.path(&format!("roles/{to}/")),
-                count: m.count,
-            })
-            .collect();
-        vars.insert("next_roles", &next);
-        vars.insert(
-            "department",
-            &site
-                .career
-                .departments
-                .iter()
-                .find(|d| d.id == role.department),
-        );
-        listings.push(Listing {
-            template: "role.html",
-            rel: format!("roles/{}/", role.id),
-            title: role.title.clone(),
-            description: role.summary.clone().unwrap_or_else(|| {
-                format!("Alumni stories that pass through the {} role.", role.title)
-            }),
-            stories,
-            vars,
-        });
-    }
-    for dept in &site.career.departments {
-        let stories = site
-            .by_department
-            .get(&dept.id)
-            .map_or(&[][..], Vec::as_slice);
-        let mut vars = Context::new();
-        vars.insert("department", dept);
-        let roles: Vec<LinkCtx> = site
-            .career
-            .roles
-            .iter()
-            .filter(|r| r.department == dept.id)
-            .map(|r| LinkCtx {
-                id: r.id.clone(),
-                name: r.title.clone(),
-                url: urls.path(&format!("roles/{}/", r.id)),
-                count: site.by_role.get(&r.id).map_or(0, Vec::len),
-            })
-            .collect();
-        vars.insert("roles", &roles);
-        listings.push(Listing {
-            template: "department.html",
-            rel: format!("departments/{}/", dept.id),
-            title: dept.name.clone(),
-            description: dept
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("Alumni stories that pass through {}.", dept.name)),
-            stories,
-            vars,
-        });
-    }
-    for (slug, tag) in &site.by_tag {
-        let mut vars = Context::new();
-        vars.insert(
-            "tag",
-            &LinkCtx {
-                id: slug.clone(),
-                name: tag.name.clone(),
-                url: urls.path(&format!("tags/{slug}/")),
-                count: tag.stories.len(),
-            },
-        );
-        listings.push(Listing {
-            template: "tag.html",
-            rel: format!("tags/{slug}/"),
-            title: format!("Stories tagged “{}”", tag.name),
-            description: format!("Alumni stories tagged {}.", tag.name),
-            stories: &tag.stories,
-            vars,
-        });
-    }
-    listings
-        .into_iter()
-        .flat_map(|l| paginate(site, urls, l))
-        .collect()
-}
-
-fn paginate(site: &Site, urls: &Urls<'_>, listing: Listing<'_>) -> Vec<Job> {
-    let size = site.config.page_size;
-    let total = listing.stories.len().div_ceil(size).max(1);
-    // An empty listing still gets its first page ("No stories here yet").
-    let chunks: Vec<&[usize]> = if listing.stories.is_empty() {
-        vec![&[]]
-    } else {
-        listing.stories.chunks(size).collect()
-    };
-    chunks
-        .into_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            let n = i + 1;
-            let cards: Vec<CardCtx> = chunk
-                .iter()
-                .map(|&i| card(site, &site.entries[i], urls))
-                .collect();
-            let mut vars = listing.vars.clone();
-            vars.insert("stories", &cards);
-            vars.insert("story_total", &listing.stories.len());
-            vars.insert("pagination", &pagination(&listing.rel, n, total, urls));
-            let rel = page_rel(&listing.rel, n);
-            let title = if n > 1 {
-                format!("{} (page {n})", listing.title)
-            } else {
-                listing.title.clone()
-            };
-            Job {
-                template: listing.template,
-                meta: PageMeta {
-                    title,
-                    description: listing.description.clone(),
-                    canonical: urls.absolute(&rel),
-                    url: urls.path(&rel),
-                },
-                rel,
-                file: None,
-                vars,
-            }
-        })
-        .collect()
-}
-
-/// Related stories: same destination first, then any shared role. Looks at
-/// a few candidates per role only, so it costs the same for any site size.
-fn related(site: &Site, index: usize) -> Vec<usize> {
-    let e = &site.entries[index];
-    let mut roles: Vec<&str> = vec![e.destination_role()];
-    roles.extend(e.roles.iter().rev().skip(1).map(String::as_str));
-    let mut out = Vec::new();
-    for role in roles {
-        let candidates = site.by_role.get(role).map_or(&[][..], Vec::as_slice);
-        for &c in candidates.iter().take(RELATED + out.len() + 1) {
-            if c != index && !out.contains(&c) && out.len() < RELATED {
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
-    site.entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let s = &e.story;
-            let rel = story_rel(&s.slug);
-            let canonical = urls.absolute(&rel);
-            let mut share_url = canonical.clone();
-            if let Some(utm) = &site.config.utm_source {
-                share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
-            }
-            let mut vars = Context::new();
-            vars.insert("story", &card(site, e, urls));
-            vars.insert("steps", &steps(site, s, urls));
-            vars.insert("body", &s.body_html);
-            vars.insert("quote", &s.quote);
-            vars.insert("skills", &s.skills);
-            vars.insert("links", &s.links);
-            vars.insert("share_url", &share_url);
-            vars.insert("json_ld", &json::story_json_ld(site, e, &canonical));
-            let related: Vec<CardCtx> = related(site, i)
-                .into_iter()
-                .map(|j| card(site, &site.entries[j], urls))
-                .collect();
-            vars.insert("related", &related);
-            Job {
-                template: "story.html",
-                meta: PageMeta {
-                    title: format!("{}: {}", s.name, s.headline),
-                    description: if s.summary.is_empty() {
-                        s.headline.clone()
-                    } else {
-                        s.summary.clone()
-                    },
-                    canonical,
-                    url: urls.path(&rel),
-                },
-                rel,
-                file: None,
-                vars,
-            }
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct MoveCtx {
-    from: LinkCtx,
-    to: LinkCtx,
-    typical_months: Option<u32>,
-    requirements: Vec<String>,
-    program: Option<crate::content::types::Program>,
-    /// Published stories that made this move.
-    count: usize,
-    median_months: Option<f64>,
-    /// Listed in career.yaml (not only seen in stories).
-    supported: bool,
-}
-
-#[derive(Serialize)]
-struct DepartmentRolesCtx {
-    department: LinkCtx,
-    roles: Vec<LinkCtx>,
-}
-
-fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    let role_link = |id: &str| LinkCtx {
-        id: id.to_string(),
-        name: role_title(site, id),
-        url: urls.path(&format!("roles/{id}/")),
-        count: site.by_role.get(id).map_or(0, Vec::len),
-    };
-
-    // The career map, as lists for now: roles by department, then every move.
-    let departments: Vec<DepartmentRolesCtx> = site
-        .career
-        .departments
-        .iter()
-        .map(|d| DepartmentRolesCtx {
-            department: LinkCtx {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                url: urls.path(&format!("departments/{}/", d.id)),
-                count: site.by_department.get(&d.id).map_or(0, Vec::len),
-            },
-            roles: site
-                .career
-                .roles
-                .iter()
-                .filter(|r| r.department == d.id)
-                .map(|r| role_link(&r.id))
-                .collect(),
-        })
-        .collect();
-    let mut moves: Vec<MoveCtx> = site
-        .career
-        .transitions
-        .iter()
-        .map(|t| {
-            let seen = site.moves.get(&(t.from.clone(), t.to.clone()));
-            MoveCtx {
-                from: role_link(&t.from),
-                to: role_link(&t.to),
-                typical_months: t.typical_months,
-                requirements: t.requirements.clone(),
-                program: t
-                    .program
-                    .as_ref()
-                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
-                count: seen.map_or(0, |m| m.count),
-                median_months: seen.and_then(|m| m.median_months),
-                supported: true,
-            }
-        })
-        .collect();
-    for ((from, to), m) in &site.moves {
-        if !site
-            .career
-            .transitions
-            .iter()
-            .any(|t| &t.from == from && &t.to == to)
-        {
-            moves.push(MoveCtx {
-                from: role_link(from),
-                to: role_link(to),
-                typical_months: None,
-                requirements: Vec::new(),
-                program: None,
-                count: m.count,
-                median_months: m.median_months,
-                supported: false,
-            });
-        }
-    }
-    let mut vars = Context::new();
-    vars.insert("departments", &departments);
-    vars.insert("moves", &moves);
-    vars.insert("programs", &site.career.programs);
-    jobs.push(Job {
-        template: "paths.html",
-        rel: "paths/".into(),
-        file: None,
-        meta: PageMeta {
-            title: "Career paths".into(),
-            description: format!(
-                "Where people who started in {} went next.",
-                site.config.company
-            ),
-            canonical: urls.absolute("paths/"),
-            url: urls.path("paths/"),
-        },
-        vars,
-    });
-
-    for (c, ids) in &site.collections {
-        let rel = format!("collections/{}/", c.id);
-        let mut vars = Context::new();
-        let cards: Vec<CardCtx> = ids
-            .iter()
-            .map(|&i| card(site, &site.entries[i], urls))
-            .collect();
-        vars.insert("stories", &cards);
-        vars.insert(
-            "collection",
-            &LinkCtx {
-                id: c.id.clone(),
-                name: c.title.clone(),
-                url: urls.path(&rel),
-                count: ids.len(),
-            },
-        );
-        vars.insert("intro", &c.intro);
-        jobs.push(Job {
-            template: "collection.html",
-            meta: PageMeta {
-                title: c.title.clone(),
-                description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
-                canonical: urls.absolute(&rel),
-                url: urls.path(&rel),
-            },
-            rel,
-            file: None,
-            vars,
-        });
-    }
-
-    jobs.push(Job {
-        template: "404.html",
-        rel: String::new(),
-        file: Some("404.html"),
-        meta: PageMeta {
-            title: "Page not found".into(),
-            description: site.config.description.clone(),
-            canonical: urls.absolute("404.html"),
-            url: urls.path("404.html"),
-        },
-        vars: Context::new(),
-    });
-    jobs
-}
-
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-}
-
-#[derive(Serialize)]
-struct FeedEntry {
-    title: String,
-    url: String,
-    name: String,
-    updated: String,
-    summary: String,
-}
-
-/// Atom feed, sitemap and robots.txt: templates too, so a theme can change them.
-fn feeds(
-    site: &Site,
-    urls: &Urls<'_>,
-    templates: &Templates,
-    pages: &[Output],
-) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let mut sitemap: Vec<SitemapUrl> = pages
-        .iter()
-        .map(Output::path)
-        .filter(|p| p.ends_with("index.html"))
-        .map(|p| SitemapUrl {
-            loc: urls.absolute(p.trim_end_matches("index.html")),
-        })
-        .collect();
-    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let entries: Vec<FeedEntry> = site
-        .entries
-        .iter()
-        .take(FEED_ENTRIES)
-        .map(|e| FeedEntry {
-            title: e.story.headline.clone(),
-            url: urls.absolute(&story_rel(&e.story.slug)),
-            name: e.story.name.clone(),
-            updated: format!("{}T00:00:00Z", e.story.date),
-            summary: e.story.summary.clone(),
-        })
-        .collect();
-    // The newest story's date, not the clock: the same input gives the same feed.
-    let updated = entries
-        .first()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
-    let mut cx = Context::new();
-    cx.insert("urls", &sitemap);
-    cx.insert("entries", &entries);
-    cx.insert("updated", &updated);
-    cx.insert("feed_url", &urls.absolute("feed.xml"));
-    let mut out = Vec::new();
-    for name in ["feed.xml", "sitemap.xml", "robots.txt"] {
-        let text = templates.render(name, &cx)?;
-        out.push(Output::Bytes(name.to_string(), text.into_bytes()));
-    }
-    Ok(out)
 }

@@ -1,0 +1,231 @@
+//! Single pages: each story, the career paths, each collection, and 404.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::render::context::*;
+use crate::render::{Job, json};
+use crate::site::Site;
+
+const RELATED: usize = 3;
+
+/// Related stories: same destination first, then any shared role. Looks at
+/// a few candidates per role only, so it costs the same for any site size.
+fn related(site: &Site, index: usize) -> Vec<usize> {
+    let e = &site.entries[index];
+    let mut roles: Vec<&str> = vec![e.destination_role()];
+    roles.extend(e.roles.iter().rev().skip(1).map(String::as_str));
+    let mut out = Vec::new();
+    for role in roles {
+        let candidates = site.by_role.get(role).map_or(&[][..], Vec::as_slice);
+        for &c in candidates.iter().take(RELATED + out.len() + 1) {
+            if c != index && !out.contains(&c) && out.len() < RELATED {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
+    site.entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let s = &e.story;
+            let rel = story_rel(&s.slug);
+            let canonical = urls.absolute(&rel);
+            let mut share_url = canonical.clone();
+            if let Some(utm) = &site.config.utm_source {
+                share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
+            }
+            let mut vars = Context::new();
+            vars.insert("story", &card(site, e, urls));
+            vars.insert("steps", &steps(site, s, urls));
+            vars.insert("body", &s.body_html);
+            vars.insert("quote", &s.quote);
+            vars.insert("skills", &s.skills);
+            vars.insert("links", &s.links);
+            vars.insert("share_url", &share_url);
+            vars.insert("json_ld", &json::story_json_ld(site, e, &canonical));
+            let related: Vec<CardCtx> = related(site, i)
+                .into_iter()
+                .map(|j| card(site, &site.entries[j], urls))
+                .collect();
+            vars.insert("related", &related);
+            Job {
+                template: "story.html",
+                meta: PageMeta {
+                    title: format!("{}: {}", s.name, s.headline),
+                    description: if s.summary.is_empty() {
+                        s.headline.clone()
+                    } else {
+                        s.summary.clone()
+                    },
+                    canonical,
+                    url: urls.path(&rel),
+                },
+                rel,
+                file: None,
+                vars,
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct MoveCtx {
+    from: LinkCtx,
+    to: LinkCtx,
+    typical_months: Option<u32>,
+    requirements: Vec<String>,
+    program: Option<crate::content::types::Program>,
+    /// Published stories that made this move.
+    count: usize,
+    median_months: Option<f64>,
+    /// Listed in career.yaml (not only seen in stories).
+    supported: bool,
+}
+
+#[derive(Serialize)]
+struct DepartmentRolesCtx {
+    department: LinkCtx,
+    roles: Vec<LinkCtx>,
+}
+
+pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let role_link = |id: &str| LinkCtx {
+        id: id.to_string(),
+        name: role_title(site, id),
+        url: urls.path(&format!("roles/{id}/")),
+        count: site.by_role.get(id).map_or(0, Vec::len),
+    };
+
+    // The career map, as lists for now: roles by department, then every move.
+    let departments: Vec<DepartmentRolesCtx> = site
+        .career
+        .departments
+        .iter()
+        .map(|d| DepartmentRolesCtx {
+            department: LinkCtx {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                url: urls.path(&format!("departments/{}/", d.id)),
+                count: site.by_department.get(&d.id).map_or(0, Vec::len),
+            },
+            roles: site
+                .career
+                .roles
+                .iter()
+                .filter(|r| r.department == d.id)
+                .map(|r| role_link(&r.id))
+                .collect(),
+        })
+        .collect();
+    let mut moves: Vec<MoveCtx> = site
+        .career
+        .transitions
+        .iter()
+        .map(|t| {
+            let seen = site.moves.get(&(t.from.clone(), t.to.clone()));
+            MoveCtx {
+                from: role_link(&t.from),
+                to: role_link(&t.to),
+                typical_months: t.typical_months,
+                requirements: t.requirements.clone(),
+                program: t
+                    .program
+                    .as_ref()
+                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
+                count: seen.map_or(0, |m| m.count),
+                median_months: seen.and_then(|m| m.median_months),
+                supported: true,
+            }
+        })
+        .collect();
+    for ((from, to), m) in &site.moves {
+        if !site
+            .career
+            .transitions
+            .iter()
+            .any(|t| &t.from == from && &t.to == to)
+        {
+            moves.push(MoveCtx {
+                from: role_link(from),
+                to: role_link(to),
+                typical_months: None,
+                requirements: Vec::new(),
+                program: None,
+                count: m.count,
+                median_months: m.median_months,
+                supported: false,
+            });
+        }
+    }
+    let mut vars = Context::new();
+    vars.insert("departments", &departments);
+    vars.insert("moves", &moves);
+    vars.insert("programs", &site.career.programs);
+    jobs.push(Job {
+        template: "paths.html",
+        rel: "paths/".into(),
+        file: None,
+        meta: PageMeta {
+            title: "Career paths".into(),
+            description: format!(
+                "Where people who started in {} went next.",
+                site.config.company
+            ),
+            canonical: urls.absolute("paths/"),
+            url: urls.path("paths/"),
+        },
+        vars,
+    });
+
+    for (c, ids) in &site.collections {
+        let rel = format!("collections/{}/", c.id);
+        let mut vars = Context::new();
+        let cards: Vec<CardCtx> = ids
+            .iter()
+            .map(|&i| card(site, &site.entries[i], urls))
+            .collect();
+        vars.insert("stories", &cards);
+        vars.insert(
+            "collection",
+            &LinkCtx {
+                id: c.id.clone(),
+                name: c.title.clone(),
+                url: urls.path(&rel),
+                count: ids.len(),
+            },
+        );
+        vars.insert("intro", &c.intro);
+        jobs.push(Job {
+            template: "collection.html",
+            meta: PageMeta {
+                title: c.title.clone(),
+                description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
+                canonical: urls.absolute(&rel),
+                url: urls.path(&rel),
+            },
+            rel,
+            file: None,
+            vars,
+        });
+    }
+
+    jobs.push(Job {
+        template: "404.html",
+        rel: String::new(),
+        file: Some("404.html"),
+        meta: PageMeta {
+            title: "Page not found".into(),
+            description: site.config.description.clone(),
+            canonical: urls.absolute("404.html"),
+            url: urls.path("404.html"),
+        },
+        vars: Context::new(),
+    });
+    jobs
+}
