@@ -18,6 +18,8 @@ pub struct SiteCtx {
     /// The path part of `base_url` (`/alumni/`): prefix of every link.
     pub base_path: String,
     pub story_count: usize,
+    /// Story cards per listing page.
+    pub page_size: usize,
     pub collections: Vec<LinkCtx>,
 }
 

@@ -88,13 +88,19 @@ struct IndexEntry<'a> {
     headline: &'a str,
     date: String,
     location: Option<&'a str>,
+    /// Slug of the location, the value of the `loc` filter.
+    location_id: Option<String>,
     /// Role ids of the journey, in order.
     roles: &'a [String],
+    /// Role titles of the journey, in order, for the card.
+    path: Vec<String>,
     start: &'a str,
     destination: &'a str,
     departments: &'a [String],
     tags: Vec<String>,
     months_to_first_move: Option<i64>,
+    /// The `move` filter's value: `under-1-year`, `1-2-years`, ...
+    first_move: Option<&'static str>,
 }
 
 /// Slugs of a story's tags as their pages name them, each once.
@@ -120,12 +126,15 @@ pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
             headline: &e.story.headline,
             date: e.story.date.to_string(),
             location: e.story.location.as_deref(),
+            location_id: e.story.location.as_deref().map(slug::slugify),
             roles: &e.roles,
+            path: e.roles.iter().map(|r| role_title(site, r)).collect(),
             start: e.start_role(),
             destination: e.destination_role(),
             departments: &e.departments,
             tags: tag_slugs(&e.story.tags),
             months_to_first_move: e.months_to_first_move,
+            first_move: e.first_move().map(|m| m.id()),
         })
         .collect();
     let mut out = serde_json::to_vec(&json!({ "stories": stories })).expect("index serializes");

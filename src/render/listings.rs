@@ -6,7 +6,9 @@ use tera::Context;
 
 use crate::render::Job;
 use crate::render::context::*;
-use crate::site::Site;
+use std::collections::BTreeMap;
+
+use crate::site::{Group, Site};
 
 /// A listing of stories (index, role, department, tag), to be paginated.
 struct Listing<'a> {
@@ -18,64 +20,181 @@ struct Listing<'a> {
     vars: Context,
 }
 
-/// The filters of a listing, as links to pre-built pages: they work without
-/// JavaScript.
+/// One filter of the index: its query key, its label, and its values as
+/// links to pre-built pages, so filtering works without JavaScript.
 #[derive(Serialize)]
-pub(crate) struct Facets {
-    destinations: Vec<LinkCtx>,
-    departments: Vec<LinkCtx>,
-    tags: Vec<LinkCtx>,
+pub(crate) struct Facet {
+    /// The query parameter the script keeps its state in (`?to=...`).
+    key: &'static str,
+    label: &'static str,
+    values: Vec<LinkCtx>,
 }
 
-pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Facets {
-    let mut destination_counts = std::collections::BTreeMap::<&str, usize>::new();
-    for e in &site.entries {
-        *destination_counts.entry(e.destination_role()).or_default() += 1;
-    }
-    let destinations = destination_counts
-        .into_iter()
-        .map(|(id, count)| LinkCtx {
-            id: id.to_string(),
-            name: role_title(site, id),
-            url: urls.path(&format!("roles/{id}/")),
-            count,
-        })
-        .collect();
+/// `(id, name, stories)` of one facet value.
+type FacetValue<'a> = (String, String, &'a [usize]);
+
+/// A facet whose values have their own listing pages.
+struct FacetSpec<'a> {
+    key: &'static str,
+    label: &'static str,
+    /// Folder of the value pages (`destinations/`).
+    folder: &'static str,
+    values: Vec<FacetValue<'a>>,
+    /// Keep `values` in this order instead of most stories first.
+    fixed_order: bool,
+}
+
+fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
+    let roles = |map: &'a BTreeMap<String, Vec<usize>>| -> Vec<FacetValue<'a>> {
+        map.iter()
+            .map(|(id, v)| (id.clone(), role_title(site, id), v.as_slice()))
+            .collect()
+    };
+    let groups = |map: &'a BTreeMap<String, Group>| -> Vec<FacetValue<'a>> {
+        map.iter()
+            .map(|(id, g)| (id.clone(), g.name.clone(), g.stories.as_slice()))
+            .collect()
+    };
     let departments = site
         .career
         .departments
         .iter()
         .filter_map(|d| {
-            let count = site.by_department.get(&d.id).map_or(0, Vec::len);
-            (count > 0).then(|| LinkCtx {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                url: urls.path(&format!("departments/{}/", d.id)),
-                count,
-            })
+            let v = site.by_department.get(&d.id)?;
+            Some((d.id.clone(), d.name.clone(), v.as_slice()))
         })
         .collect();
-    let tags = site
-        .by_tag
+    let first_moves = site
+        .by_first_move
         .iter()
-        .map(|(slug, t)| LinkCtx {
-            id: slug.clone(),
-            name: t.name.clone(),
-            url: urls.path(&format!("tags/{slug}/")),
-            count: t.stories.len(),
-        })
+        .map(|(b, v)| (b.id().to_string(), b.label().to_string(), v.as_slice()))
         .collect();
-    Facets {
-        destinations: most_first(destinations),
-        departments: most_first(departments),
-        tags: most_first(tags),
-    }
+    vec![
+        FacetSpec {
+            key: "to",
+            label: "Where they are now",
+            folder: "destinations",
+            values: roles(&site.by_destination),
+            fixed_order: false,
+        },
+        FacetSpec {
+            key: "dept",
+            label: "Department",
+            folder: "departments",
+            values: departments,
+            fixed_order: false,
+        },
+        FacetSpec {
+            key: "from",
+            label: "Where they started",
+            folder: "starting-roles",
+            values: roles(&site.by_start),
+            fixed_order: false,
+        },
+        FacetSpec {
+            key: "move",
+            label: "Time to first move",
+            folder: "first-move",
+            values: first_moves,
+            fixed_order: true,
+        },
+        FacetSpec {
+            key: "loc",
+            label: "Location",
+            folder: "locations",
+            values: groups(&site.by_location),
+            fixed_order: false,
+        },
+        FacetSpec {
+            key: "tag",
+            label: "Tag",
+            folder: "tags",
+            values: groups(&site.by_tag),
+            fixed_order: false,
+        },
+    ]
+}
+
+pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<Facet> {
+    facet_specs(site)
+        .into_iter()
+        .map(|spec| {
+            let values: Vec<LinkCtx> = spec
+                .values
+                .iter()
+                .map(|(id, name, stories)| LinkCtx {
+                    id: id.clone(),
+                    name: name.clone(),
+                    url: urls.path(&format!("{}/{id}/", spec.folder)),
+                    count: stories.len(),
+                })
+                .collect();
+            Facet {
+                key: spec.key,
+                label: spec.label,
+                values: if spec.fixed_order {
+                    values
+                } else {
+                    most_first(values)
+                },
+            }
+        })
+        .collect()
 }
 
 /// Facet values with the most stories first, then by name.
 fn most_first(mut links: Vec<LinkCtx>) -> Vec<LinkCtx> {
     links.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     links
+}
+
+/// Pages for the facet values that have no page of their own kind:
+/// destinations, starting roles, first-move times and locations.
+fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Listing<'a>> {
+    let mut listings = Vec::new();
+    for spec in facet_specs(site) {
+        if matches!(spec.folder, "departments" | "tags") {
+            continue;
+        }
+        for (id, name, stories) in spec.values {
+            let rel = format!("{}/{id}/", spec.folder);
+            let mut vars = Context::new();
+            vars.insert(
+                "facet",
+                &FacetPageCtx {
+                    key: spec.key,
+                    label: spec.label,
+                },
+            );
+            vars.insert(
+                "value",
+                &LinkCtx {
+                    id: id.clone(),
+                    name: name.clone(),
+                    url: urls.path(&rel),
+                    count: stories.len(),
+                },
+            );
+            listings.push(Listing {
+                template: "facet.html",
+                title: format!("{}: {name}", spec.label),
+                description: format!(
+                    "Alumni stories filtered by {}: {name}.",
+                    spec.label.to_lowercase()
+                ),
+                rel,
+                stories,
+                vars,
+            });
+        }
+    }
+    listings
+}
+
+#[derive(Serialize)]
+struct FacetPageCtx {
+    key: &'static str,
+    label: &'static str,
 }
 
 pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
@@ -175,6 +294,7 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             vars,
         });
     }
+    listings.extend(facet_listings(site, urls));
     listings
         .into_iter()
         .flat_map(|l| paginate(site, urls, l))

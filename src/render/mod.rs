@@ -8,6 +8,7 @@ pub mod json;
 mod listings;
 pub mod markdown;
 mod pages;
+pub mod sankey;
 pub mod templates;
 
 use std::path::PathBuf;
@@ -122,6 +123,7 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Context {
             base_url: site.config.base_url.clone(),
             base_path: urls.base_path.to_string(),
             story_count: site.entries.len(),
+            page_size: site.config.page_size,
             collections,
         },
     );

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::render::context::*;
-use crate::render::{Job, json};
+use crate::render::{Job, json, sankey};
 use crate::site::Site;
 
 const RELATED: usize = 3;
@@ -87,6 +87,14 @@ struct MoveCtx {
     supported: bool,
 }
 
+/// A row of the journey-flow table: started in `from`, now in `to`.
+#[derive(Serialize)]
+struct FlowCtx {
+    from: LinkCtx,
+    to: LinkCtx,
+    count: usize,
+}
+
 #[derive(Serialize)]
 struct DepartmentRolesCtx {
     department: LinkCtx,
@@ -163,7 +171,25 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             });
         }
     }
+    let flows = sankey::flows(site);
+    let flow_rows: Vec<FlowCtx> = flows
+        .iter()
+        .map(|f| FlowCtx {
+            from: role_link(&f.from),
+            to: role_link(&f.to),
+            count: f.count,
+        })
+        .collect();
+    let mut flow_rows = flow_rows;
+    flow_rows.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| (&a.from.name, &a.to.name).cmp(&(&b.from.name, &b.to.name)))
+    });
     let mut vars = Context::new();
+    vars.insert("headline", &site.headline);
+    vars.insert("sankey", &sankey::svg(site, &flows, urls.base_path));
+    vars.insert("flows", &flow_rows);
     vars.insert("departments", &departments);
     vars.insert("moves", &moves);
     vars.insert("programs", &site.career.programs);

@@ -41,6 +41,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/paths.html"),
     ),
     (
+        "facet.html",
+        include_str!("../../themes/default/templates/facet.html"),
+    ),
+    (
         "collection.html",
         include_str!("../../themes/default/templates/collection.html"),
     ),
@@ -51,6 +55,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/cards.html",
         include_str!("../../themes/default/templates/partials/cards.html"),
+    ),
+    (
+        "partials/facets.html",
+        include_str!("../../themes/default/templates/partials/facets.html"),
     ),
     (
         "partials/results.html",
@@ -75,10 +83,16 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Static files of the built-in theme: `(output path, bytes)`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../../themes/default/static/style.css"),
-)];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../../themes/default/static/style.css"),
+    ),
+    (
+        "site.js",
+        include_bytes!("../../themes/default/static/site.js"),
+    ),
+];
 
 /// The loaded templates, and which file each came from (for diagnostics).
 pub struct Templates {

@@ -6,9 +6,13 @@
 //! in their number) and kept in sorted maps, so output never depends on hash
 //! order.
 
+mod stats;
+
 use std::collections::BTreeMap;
 
 use crate::content::types::{Career, Collection, Content, SiteConfig, Story};
+
+pub use stats::{Headline, Move, median};
 
 /// A published story and what the listings need to know about it.
 #[derive(Debug, Clone)]
@@ -18,7 +22,7 @@ pub struct Entry {
     pub roles: Vec<String>,
     /// Department ids the journey passed through, in order of first visit.
     pub departments: Vec<String>,
-    /// Months from the first step's start to the second's, if there was a move.
+    /// Months from the first step's start to the first change of role.
     pub months_to_first_move: Option<i64>,
 }
 
@@ -29,39 +33,88 @@ impl Entry {
     pub fn destination_role(&self) -> &str {
         self.roles.last().map_or("", String::as_str)
     }
+    pub fn first_move(&self) -> Option<FirstMove> {
+        self.months_to_first_move.map(FirstMove::of)
+    }
 }
 
-/// A tag's name as first written in a story, and the stories that carry it.
+/// How long a journey took to its first change of role: a filter facet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FirstMove {
+    UnderOneYear,
+    OneToTwo,
+    TwoToFour,
+    FourPlus,
+}
+
+impl FirstMove {
+    pub const ALL: [FirstMove; 4] = [
+        Self::UnderOneYear,
+        Self::OneToTwo,
+        Self::TwoToFour,
+        Self::FourPlus,
+    ];
+
+    pub fn of(months: i64) -> FirstMove {
+        match months {
+            m if m < 12 => Self::UnderOneYear,
+            m if m < 24 => Self::OneToTwo,
+            m if m < 48 => Self::TwoToFour,
+            _ => Self::FourPlus,
+        }
+    }
+
+    /// The slug in URLs and `stories.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::UnderOneYear => "under-1-year",
+            Self::OneToTwo => "1-2-years",
+            Self::TwoToFour => "2-4-years",
+            Self::FourPlus => "4-years-or-more",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::UnderOneYear => "Under 1 year",
+            Self::OneToTwo => "1–2 years",
+            Self::TwoToFour => "2–4 years",
+            Self::FourPlus => "4 years or more",
+        }
+    }
+}
+
+/// Stories grouped under a name written in the content (a tag, a location).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tagged {
+pub struct Group {
+    /// The name as first written in a story (newest first).
     pub name: String,
     pub stories: Vec<usize>,
 }
 
-/// How many published journeys took one move between two roles.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Move {
-    pub from: String,
-    pub to: String,
-    pub count: usize,
-    /// Median months spent in `from` before moving, over the stories that did.
-    pub median_months: Option<f64>,
-}
-
-/// The whole site, ready to render.
+/// The whole site, ready to render. Index values are positions in `entries`.
 #[derive(Debug)]
 pub struct Site {
     pub config: SiteConfig,
     pub career: Career,
-    /// Newest first; indexes below are positions in this list.
+    /// Newest first.
     pub entries: Vec<Entry>,
     pub by_slug: BTreeMap<String, usize>,
+    /// Stories whose journey passes through the role.
     pub by_role: BTreeMap<String, Vec<usize>>,
     pub by_department: BTreeMap<String, Vec<usize>>,
+    /// Stories whose current (last) role is the key.
+    pub by_destination: BTreeMap<String, Vec<usize>>,
+    /// Stories whose first role is the key.
+    pub by_start: BTreeMap<String, Vec<usize>>,
     /// Keyed by the tag's slug (the URL of its page).
-    pub by_tag: BTreeMap<String, Tagged>,
+    pub by_tag: BTreeMap<String, Group>,
+    /// Keyed by the location's slug.
+    pub by_location: BTreeMap<String, Group>,
+    pub by_first_move: BTreeMap<FirstMove, Vec<usize>>,
     /// Keyed by `(from, to)` role ids.
     pub moves: BTreeMap<(String, String), Move>,
+    pub headline: Headline,
     pub collections: Vec<(Collection, Vec<usize>)>,
 }
 
@@ -86,43 +139,25 @@ pub fn model(content: Content, drafts: bool) -> Site {
         .collect();
     let entries: Vec<Entry> = published
         .into_iter()
-        .map(|story| {
-            let mut roles: Vec<String> = Vec::new();
-            for step in &story.journey {
-                if roles.last() != Some(&step.role) {
-                    roles.push(step.role.clone());
-                }
-            }
-            let mut departments: Vec<String> = Vec::new();
-            for role in &roles {
-                if let Some(d) = department_of.get(role.as_str())
-                    && !departments.iter().any(|x| x == d)
-                {
-                    departments.push(d.to_string());
-                }
-            }
-            let months_to_first_move = first_move_months(&story);
-            Entry {
-                story,
-                roles,
-                departments,
-                months_to_first_move,
-            }
-        })
+        .map(|story| entry(story, &department_of))
         .collect();
 
     let mut site = Site {
         config,
-        career,
         by_slug: BTreeMap::new(),
         by_role: BTreeMap::new(),
         by_department: BTreeMap::new(),
+        by_destination: BTreeMap::new(),
+        by_start: BTreeMap::new(),
         by_tag: BTreeMap::new(),
-        moves: BTreeMap::new(),
+        by_location: BTreeMap::new(),
+        by_first_move: BTreeMap::new(),
+        moves: stats::moves(&entries),
+        headline: stats::headline(&entries, &department_of),
         collections: Vec::new(),
         entries: Vec::new(),
+        career: Career::default(),
     };
-    let mut move_months: BTreeMap<(String, String), Vec<i64>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         site.by_slug.insert(e.story.slug.clone(), i);
         for role in sorted_unique(&e.roles) {
@@ -131,45 +166,23 @@ pub fn model(content: Content, drafts: bool) -> Site {
         for dept in sorted_unique(&e.departments) {
             site.by_department.entry(dept).or_default().push(i);
         }
-        let mut tags: BTreeMap<String, String> = BTreeMap::new();
+        site.by_destination
+            .entry(e.destination_role().to_string())
+            .or_default()
+            .push(i);
+        site.by_start
+            .entry(e.start_role().to_string())
+            .or_default()
+            .push(i);
         for name in &e.story.tags {
-            let slug = slug::slugify(name);
-            if !slug.is_empty() {
-                tags.entry(slug).or_insert_with(|| name.clone());
-            }
+            add_to_group(&mut site.by_tag, name, i);
         }
-        for (slug, name) in tags {
-            site.by_tag
-                .entry(slug)
-                .or_insert_with(|| Tagged {
-                    name,
-                    stories: Vec::new(),
-                })
-                .stories
-                .push(i);
+        if let Some(location) = &e.story.location {
+            add_to_group(&mut site.by_location, location, i);
         }
-        for pair in e.story.journey.windows(2) {
-            if pair[0].role != pair[1].role {
-                let months = pair[0].from.months_until(pair[1].from);
-                move_months
-                    .entry((pair[0].role.clone(), pair[1].role.clone()))
-                    .or_default()
-                    .push(months);
-            }
+        if let Some(bucket) = e.first_move() {
+            site.by_first_move.entry(bucket).or_default().push(i);
         }
-    }
-    for ((from, to), mut months) in move_months {
-        let median_months = median(&mut months);
-        let count = months.len();
-        site.moves.insert(
-            (from.clone(), to.clone()),
-            Move {
-                from,
-                to,
-                count,
-                median_months,
-            },
-        );
     }
     site.collections = collections
         .into_iter()
@@ -184,7 +197,50 @@ pub fn model(content: Content, drafts: bool) -> Site {
         .collect();
     site.collections.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     site.entries = entries;
+    site.career = career;
     site
+}
+
+fn entry(story: Story, department_of: &BTreeMap<&str, &str>) -> Entry {
+    let mut roles: Vec<String> = Vec::new();
+    for step in &story.journey {
+        if roles.last() != Some(&step.role) {
+            roles.push(step.role.clone());
+        }
+    }
+    let mut departments: Vec<String> = Vec::new();
+    for role in &roles {
+        if let Some(d) = department_of.get(role.as_str())
+            && !departments.iter().any(|x| x == d)
+        {
+            departments.push(d.to_string());
+        }
+    }
+    let months_to_first_move = story.journey.first().and_then(|first| {
+        let next = story.journey.iter().find(|s| s.role != first.role)?;
+        Some(first.from.months_until(next.from))
+    });
+    Entry {
+        story,
+        roles,
+        departments,
+        months_to_first_move,
+    }
+}
+
+/// Adds story `i` to the group of `name`'s slug, once per story.
+fn add_to_group(groups: &mut BTreeMap<String, Group>, name: &str, i: usize) {
+    let slug = slug::slugify(name);
+    if slug.is_empty() {
+        return;
+    }
+    let group = groups.entry(slug).or_insert_with(|| Group {
+        name: name.trim().to_string(),
+        stories: Vec::new(),
+    });
+    if group.stories.last() != Some(&i) {
+        group.stories.push(i);
+    }
 }
 
 fn sorted_unique(items: &[String]) -> Vec<String> {
@@ -194,34 +250,26 @@ fn sorted_unique(items: &[String]) -> Vec<String> {
     v
 }
 
-/// Months from the start of the journey to the first change of role.
-fn first_move_months(story: &Story) -> Option<i64> {
-    let first = story.journey.first()?;
-    let next = story.journey.iter().find(|s| s.role != first.role)?;
-    Some(first.from.months_until(next.from))
-}
-
-pub fn median(values: &mut [i64]) -> Option<f64> {
-    if values.is_empty() {
-        return None;
-    }
-    values.sort_unstable();
-    let mid = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) {
-        (values[mid - 1] + values[mid]) as f64 / 2.0
-    } else {
-        values[mid] as f64
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn median_of_even_and_odd_lists() {
-        assert_eq!(median(&mut [3, 1, 2]), Some(2.0));
-        assert_eq!(median(&mut [4, 1, 2, 3]), Some(2.5));
-        assert_eq!(median(&mut []), None);
+    fn first_moves_fall_in_the_buckets_candidates_filter_by() {
+        assert_eq!(FirstMove::of(0), FirstMove::UnderOneYear);
+        assert_eq!(FirstMove::of(11), FirstMove::UnderOneYear);
+        assert_eq!(FirstMove::of(12), FirstMove::OneToTwo);
+        assert_eq!(FirstMove::of(47), FirstMove::TwoToFour);
+        assert_eq!(FirstMove::of(48), FirstMove::FourPlus);
+    }
+
+    #[test]
+    fn a_tag_written_twice_in_one_story_counts_once() {
+        let mut groups = BTreeMap::new();
+        add_to_group(&mut groups, "Night Shift", 0);
+        add_to_group(&mut groups, "night-shift", 0);
+        add_to_group(&mut groups, "night-shift", 1);
+        assert_eq!(groups["night-shift"].stories, vec![0, 1]);
+        assert_eq!(groups["night-shift"].name, "Night Shift");
     }
 }

@@ -1,0 +1,173 @@
+// launchpad: progressive enhancement of the built-in theme. Without this
+// script every filter is a link to a pre-built page and every story is
+// readable; with it, the index filters in place across all stories.
+(function () {
+  "use strict";
+
+  // Copy buttons on story pages.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var status = button.parentNode.querySelector(".copy-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-copy");
+      var done = function (message) { if (status) status.textContent = message; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(
+          function () { done("Link copied"); },
+          function () { done("Copy failed: select the link above instead"); });
+      } else {
+        done("Copy is not available here: select the link above instead");
+      }
+    });
+  });
+
+  var root = document.querySelector("[data-filter-root]");
+  if (!root || !window.fetch || !window.URLSearchParams || !history.pushState) return;
+
+  var results = root.querySelector(".results");
+  var heading = root.querySelector("#results-heading");
+  var status = root.querySelector("#filter-status");
+  var clear = root.querySelector(".clear-filters");
+  var more = root.querySelector(".show-more");
+  var pagination = root.querySelector(".pagination");
+  var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || 48;
+  var serverList = results.querySelector(".cards, .empty");
+  var list = document.createElement("ul");
+  list.className = "cards";
+  list.hidden = true;
+  results.insertBefore(list, more);
+
+  // How each query key matches a story of stories.json.
+  var tests = {
+    to: function (s, v) { return s.destination === v; },
+    from: function (s, v) { return s.start === v; },
+    dept: function (s, v) { return s.departments.indexOf(v) >= 0; },
+    tag: function (s, v) { return s.tags.indexOf(v) >= 0; },
+    loc: function (s, v) { return s.location_id === v; },
+    move: function (s, v) { return s.first_move === v; }
+  };
+  var buttons = [];
+  var stories = null;
+  var shown = 0;
+  var matches = [];
+
+  // Facet links become toggle buttons; the links stay for no-script use.
+  root.querySelectorAll("a[data-facet]").forEach(function (link) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "facet-value";
+    button.setAttribute("aria-pressed", "false");
+    button.setAttribute("data-facet", link.getAttribute("data-facet"));
+    button.setAttribute("data-value", link.getAttribute("data-value"));
+    while (link.firstChild) button.appendChild(link.firstChild);
+    link.parentNode.replaceChild(button, link);
+    buttons.push(button);
+    button.addEventListener("click", function () {
+      var state = read();
+      var key = button.getAttribute("data-facet");
+      var value = button.getAttribute("data-value");
+      state[key] = state[key] === value ? null : value;
+      write(state);
+      apply(state, true);
+    });
+  });
+
+  function read() {
+    var params = new URLSearchParams(location.search);
+    var state = {};
+    Object.keys(tests).forEach(function (key) { state[key] = params.get(key); });
+    return state;
+  }
+
+  // Query parameters the page does not own (utm_source, ...) are kept.
+  function write(state) {
+    var params = new URLSearchParams(location.search);
+    Object.keys(tests).forEach(function (key) {
+      if (state[key]) params.set(key, state[key]); else params.delete(key);
+    });
+    var query = params.toString();
+    history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  }
+
+  function card(s) {
+    var li = document.createElement("li");
+    li.className = "card";
+    var article = document.createElement("article");
+    var h3 = document.createElement("h3");
+    var a = document.createElement("a");
+    a.href = s.url;
+    a.textContent = s.name;
+    h3.appendChild(a);
+    article.appendChild(h3);
+    var add = function (cls, text) {
+      var p = document.createElement("p");
+      p.className = cls;
+      p.textContent = text;
+      article.appendChild(p);
+    };
+    add("journey-path", s.path.join(" → "));
+    add("headline", s.headline);
+    if (s.location) add("meta", s.location);
+    li.appendChild(article);
+    return li;
+  }
+
+  function showMore() {
+    var end = Math.min(shown + pageSize, matches.length);
+    for (; shown < end; shown++) list.appendChild(card(matches[shown]));
+    more.hidden = shown >= matches.length;
+  }
+
+  function apply(state, announce) {
+    var active = Object.keys(tests).filter(function (key) { return state[key]; });
+    buttons.forEach(function (b) {
+      var on = state[b.getAttribute("data-facet")] === b.getAttribute("data-value");
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    clear.hidden = active.length === 0;
+    if (active.length === 0 || !stories) {
+      list.hidden = true;
+      more.hidden = true;
+      if (serverList) serverList.hidden = false;
+      if (pagination) pagination.hidden = false;
+      var total = parseInt(root.getAttribute("data-total"), 10);
+      heading.textContent = total + (total === 1 ? " story" : " stories");
+      if (announce) status.textContent = "Filters cleared: " + heading.textContent;
+      return;
+    }
+    matches = stories.filter(function (s) {
+      return active.every(function (key) { return tests[key](s, state[key]); });
+    });
+    if (serverList) serverList.hidden = true;
+    if (pagination) pagination.hidden = true;
+    list.hidden = false;
+    list.textContent = "";
+    shown = 0;
+    showMore();
+    var text = matches.length + (matches.length === 1 ? " story matches" : " stories match");
+    heading.textContent = text;
+    if (matches.length === 0) {
+      var li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = "No story matches all of these filters. Remove one to see more.";
+      list.appendChild(li);
+    }
+    status.textContent = text + " your filters";
+  }
+
+  more.addEventListener("click", showMore);
+  clear.addEventListener("click", function () {
+    var empty = {};
+    write(empty);
+    apply(empty, true);
+  });
+  window.addEventListener("popstate", function () { apply(read(), true); });
+
+  fetch(root.getAttribute("data-index"))
+    .then(function (r) { return r.json(); })
+    .then(function (data) {
+      stories = data.stories;
+      root.setAttribute("data-ready", "");
+      apply(read(), false);
+    });
+})();
