@@ -414,3 +414,65 @@ fn role_pages_say_where_people_went_next() {
     assert!(next.iter().any(|n| n.starts_with("Team Lead")), "{next:?}");
     assert!(texts(&html, ".lead")[0].starts_with("Answer calls"));
 }
+
+#[test]
+fn the_whole_site_ships_under_10_kb_of_javascript() {
+    let site = built_example();
+    let js: usize = site
+        .output_tree()
+        .iter()
+        .filter(|(p, _)| p.ends_with(".js"))
+        .map(|(_, b)| b.len())
+        .sum();
+    assert!(js > 0, "the filter script is published");
+    assert!(js < 10 * 1024, "{js} bytes of JavaScript");
+}
+
+#[test]
+fn every_facet_value_has_a_page_that_works_without_javascript() {
+    let site = built_example();
+    let html = site.html("index.html");
+    let links = attrs(&html, "a[data-facet]", "href");
+    assert!(links.len() > 30, "{} facet links", links.len());
+    for link in links {
+        let rel = link.strip_prefix("/alumni/").unwrap();
+        assert!(
+            site.path("public").join(rel).join("index.html").is_file(),
+            "{link} has no page"
+        );
+    }
+    let pm = site.html("destinations/product-manager/index.html");
+    assert_eq!(texts(&pm, ".card h3"), vec!["Maria Santos"]);
+    let fast = site.html("first-move/1-2-years/index.html");
+    assert!(texts(&fast, ".card h3").contains(&"Kwame Mensah".to_string()));
+}
+
+#[test]
+fn the_career_map_draws_a_flow_diagram_with_links_and_a_table() {
+    let site = built_example();
+    let html = site.html("paths/index.html");
+    assert_eq!(
+        attrs(&html, "svg.sankey a", "href")
+            .first()
+            .map(String::as_str),
+        Some("/alumni/roles/agent/")
+    );
+    assert_eq!(
+        attrs(&html, "svg.sankey path.band", "d").len(),
+        13,
+        "one band per start -> current pair"
+    );
+    let rows = texts(&html, ".flow-table tbody tr");
+    assert_eq!(rows.len(), 13);
+    let figures = texts(&html, ".figures li");
+    assert!(
+        figures[0].starts_with("13 alumni now work in 7 departments"),
+        "{figures:?}"
+    );
+    assert!(
+        figures
+            .iter()
+            .any(|f| f.starts_with("median time to first move: ")),
+        "{figures:?}"
+    );
+}

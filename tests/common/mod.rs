@@ -179,3 +179,40 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Whether an external program a test needs is here. When it is not, the
+/// test is skipped with a loud message, or fails if
+/// `LAUNCHPAD_REQUIRE_ALL=1` (as in `.ci/run`, which installs everything).
+pub fn require(what: &str, available: bool, install: &str) -> bool {
+    if available {
+        return true;
+    }
+    if std::env::var("LAUNCHPAD_REQUIRE_ALL").as_deref() == Ok("1") {
+        panic!("{what} is required (LAUNCHPAD_REQUIRE_ALL=1) but missing; {install}");
+    }
+    eprintln!("\n********************************************************************");
+    eprintln!("SKIPPED: {what} is missing; {install}");
+    eprintln!("Set LAUNCHPAD_REQUIRE_ALL=1 to make this a failure.");
+    eprintln!("********************************************************************\n");
+    false
+}
+
+/// The repository folder.
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// True if `program ARGS` runs and exits 0.
+pub fn runs(program: &str, args: &[&str]) -> bool {
+    std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// The Chromium binary the browser tests drive.
+pub fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
