@@ -410,8 +410,21 @@ fn the_output_folder_may_not_be_the_site_itself() {
 fn role_pages_say_where_people_went_next() {
     let site = built_example();
     let html = site.html("roles/agent/index.html");
-    let next = texts(&html, "[aria-labelledby=next-heading] li");
-    assert!(next.iter().any(|n| n.starts_with("Team Lead")), "{next:?}");
+    let next = texts(&html, "[aria-labelledby=next-heading] .moves > li");
+    let to_lead = next
+        .iter()
+        .find(|n| n.starts_with("Customer Service Agent → Team Lead"))
+        .expect("the supported move to team lead is listed");
+    assert!(to_lead.contains("Typically 18 months"), "{to_lead}");
+    assert!(
+        to_lead.contains("quality score of 90% or more"),
+        "{to_lead}"
+    );
+    assert!(
+        next.iter()
+            .all(|n| n.starts_with("Customer Service Agent → ")),
+        "{next:?}"
+    );
     assert!(texts(&html, ".lead")[0].starts_with("Answer calls"));
 }
 

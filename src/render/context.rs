@@ -261,6 +261,75 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
         .collect()
 }
 
+/// A link to a role page; `count` is the stories that pass through it.
+pub fn role_link(site: &Site, urls: &Urls<'_>, id: &str) -> LinkCtx {
+    LinkCtx {
+        id: id.to_string(),
+        name: role_title(site, id),
+        url: urls.path(&format!("roles/{id}/")),
+        count: site.by_role.get(id).map_or(0, Vec::len),
+    }
+}
+
+/// A move between two roles: listed in career.yaml, made by alumni, or both.
+#[derive(Debug, Clone, Serialize)]
+pub struct MoveCtx {
+    pub from: LinkCtx,
+    pub to: LinkCtx,
+    pub typical_months: Option<u32>,
+    pub requirements: Vec<String>,
+    pub program: Option<crate::content::types::Program>,
+    /// Published stories that made this move.
+    pub count: usize,
+    /// Median months in `from` before the move, over those stories.
+    pub median_months: Option<f64>,
+    /// Listed in career.yaml (false: only seen in stories).
+    pub supported: bool,
+}
+
+/// Every supported transition in career.yaml order, then the moves alumni
+/// made that career.yaml does not list.
+pub fn moves(site: &Site, urls: &Urls<'_>) -> Vec<MoveCtx> {
+    let mut listed = std::collections::BTreeSet::new();
+    let mut out: Vec<MoveCtx> = site
+        .career
+        .transitions
+        .iter()
+        .map(|t| {
+            listed.insert((t.from.as_str(), t.to.as_str()));
+            let seen = site.moves.get(&(t.from.clone(), t.to.clone()));
+            MoveCtx {
+                from: role_link(site, urls, &t.from),
+                to: role_link(site, urls, &t.to),
+                typical_months: t.typical_months,
+                requirements: t.requirements.clone(),
+                program: t
+                    .program
+                    .as_ref()
+                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
+                count: seen.map_or(0, |m| m.count),
+                median_months: seen.and_then(|m| m.median_months),
+                supported: true,
+            }
+        })
+        .collect();
+    for ((from, to), m) in &site.moves {
+        if !listed.contains(&(from.as_str(), to.as_str())) {
+            out.push(MoveCtx {
+                from: role_link(site, urls, from),
+                to: role_link(site, urls, to),
+                typical_months: None,
+                requirements: Vec::new(),
+                program: None,
+                count: m.count,
+                median_months: m.median_months,
+                supported: false,
+            });
+        }
+    }
+    out
+}
+
 /// Page `n` (1-based) of a listing at `rel`.
 pub fn page_rel(rel: &str, n: usize) -> String {
     if n <= 1 {

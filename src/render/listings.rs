@@ -207,22 +207,18 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         stories: &all,
         vars: Context::new(),
     }];
+    let all_moves = moves(site, urls);
     for role in &site.career.roles {
         let stories = site.by_role.get(&role.id).map_or(&[][..], Vec::as_slice);
         let mut vars = Context::new();
         vars.insert("role", role);
-        let next: Vec<LinkCtx> = site
-            .moves
-            .range((role.id.clone(), String::new())..)
-            .take_while(|((from, _), _)| *from == role.id)
-            .map(|((_, to), m)| LinkCtx {
-                id: to.clone(),
-                name: role_title(site, to),
-                url: urls.path(&format!("roles/{to}/")),
-                count: m.count,
-            })
+        // Supported next steps first, then moves alumni made on their own.
+        let next: Vec<MoveCtx> = all_moves
+            .iter()
+            .filter(|m| m.from.id == role.id)
+            .cloned()
             .collect();
-        vars.insert("next_roles", &next);
+        vars.insert("moves", &next);
         vars.insert(
             "department",
             &site

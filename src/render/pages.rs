@@ -73,20 +73,6 @@ pub(crate) fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         .collect()
 }
 
-#[derive(Serialize)]
-struct MoveCtx {
-    from: LinkCtx,
-    to: LinkCtx,
-    typical_months: Option<u32>,
-    requirements: Vec<String>,
-    program: Option<crate::content::types::Program>,
-    /// Published stories that made this move.
-    count: usize,
-    median_months: Option<f64>,
-    /// Listed in career.yaml (not only seen in stories).
-    supported: bool,
-}
-
 /// A row of the journey-flow table: started in `from`, now in `to`.
 #[derive(Serialize)]
 struct FlowCtx {
@@ -103,12 +89,7 @@ struct DepartmentRolesCtx {
 
 pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
     let mut jobs = Vec::new();
-    let role_link = |id: &str| LinkCtx {
-        id: id.to_string(),
-        name: role_title(site, id),
-        url: urls.path(&format!("roles/{id}/")),
-        count: site.by_role.get(id).map_or(0, Vec::len),
-    };
+    let role_link = |id: &str| role_link(site, urls, id);
 
     // The career map, as lists for now: roles by department, then every move.
     let departments: Vec<DepartmentRolesCtx> = site
@@ -131,46 +112,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                 .collect(),
         })
         .collect();
-    let mut moves: Vec<MoveCtx> = site
-        .career
-        .transitions
-        .iter()
-        .map(|t| {
-            let seen = site.moves.get(&(t.from.clone(), t.to.clone()));
-            MoveCtx {
-                from: role_link(&t.from),
-                to: role_link(&t.to),
-                typical_months: t.typical_months,
-                requirements: t.requirements.clone(),
-                program: t
-                    .program
-                    .as_ref()
-                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
-                count: seen.map_or(0, |m| m.count),
-                median_months: seen.and_then(|m| m.median_months),
-                supported: true,
-            }
-        })
-        .collect();
-    for ((from, to), m) in &site.moves {
-        if !site
-            .career
-            .transitions
-            .iter()
-            .any(|t| &t.from == from && &t.to == to)
-        {
-            moves.push(MoveCtx {
-                from: role_link(from),
-                to: role_link(to),
-                typical_months: None,
-                requirements: Vec::new(),
-                program: None,
-                count: m.count,
-                median_months: m.median_months,
-                supported: false,
-            });
-        }
-    }
+    let moves = moves(site, urls);
     let flows = sankey::flows(site);
     let flow_rows: Vec<FlowCtx> = flows
         .iter()

@@ -61,6 +61,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/facets.html"),
     ),
     (
+        "partials/move.html",
+        include_str!("../../themes/default/templates/partials/move.html"),
+    ),
+    (
         "partials/results.html",
         include_str!("../../themes/default/templates/partials/results.html"),
     ),

@@ -109,6 +109,20 @@ const groups = {
       assert.equal(await visibleCards(p), expected((s) => s.start === "agent"));
       assert.equal(await visibleCards(p), index.length);
     });
+    await check("on a phone, agents who moved into Product are two taps away", async () => {
+      const p = await page({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+      await ready(p, "/");
+      const group = p.locator('details[data-facet-group="dept"]');
+      assert.equal(await group.getAttribute("open"), null, "facet groups start closed on a phone");
+      await group.locator("summary").tap();
+      await facet(p, "dept", "product").tap();
+      const n = expected((s) => s.start === "agent" && s.departments.includes("product"));
+      assert.ok(n > 0);
+      assert.equal(await visibleCards(p), n);
+      assert.equal(query(p).get("dept"), "product");
+      const width = await p.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 390, `the page does not scroll sideways (${width}px)`);
+    });
     await check("facets are keyboard-usable: Enter and Space toggle a focused facet", async () => {
       const p = await page();
       await ready(p, "/");

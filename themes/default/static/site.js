@@ -72,6 +72,15 @@
     });
   });
 
+  // On a phone the facet groups start closed, so a filter is two taps away:
+  // the group, then the value. A group with an active filter stays open.
+  var active = read();
+  if (window.matchMedia && matchMedia("(max-width: 59.99rem)").matches) {
+    root.querySelectorAll("details[data-facet-group]").forEach(function (d) {
+      d.open = !!active[d.getAttribute("data-facet-group")];
+    });
+  }
+
   function read() {
     var params = new URLSearchParams(location.search);
     var state = {};
