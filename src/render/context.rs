@@ -281,8 +281,9 @@ pub struct MoveCtx {
     pub program: Option<crate::content::types::Program>,
     /// Published stories that made this move.
     pub count: usize,
-    /// Median months in `from` before the move, over those stories.
-    pub median_months: Option<f64>,
+    /// Median months in `from` before the move, over those stories,
+    /// rounded to whole months.
+    pub median_months: Option<i64>,
     /// Listed in career.yaml (false: only seen in stories).
     pub supported: bool,
 }
@@ -308,7 +309,7 @@ pub fn moves(site: &Site, urls: &Urls<'_>) -> Vec<MoveCtx> {
                     .as_ref()
                     .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
                 count: seen.map_or(0, |m| m.count),
-                median_months: seen.and_then(|m| m.median_months),
+                median_months: seen.and_then(|m| m.median_months).map(|m| m.round() as i64),
                 supported: true,
             }
         })
@@ -322,7 +323,7 @@ pub fn moves(site: &Site, urls: &Urls<'_>) -> Vec<MoveCtx> {
                 requirements: Vec::new(),
                 program: None,
                 count: m.count,
-                median_months: m.median_months,
+                median_months: m.median_months.map(|m| m.round() as i64),
                 supported: false,
             });
         }
