@@ -12,6 +12,7 @@
 
 pub mod content;
 pub mod diagnostics;
+pub mod images;
 pub mod render;
 pub mod site;
 pub mod validate;
@@ -42,6 +43,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub stories: usize,
     pub files: usize,
+    /// Image work done and reused from the cache.
+    pub images: images::Work,
     pub elapsed: Duration,
     pub out: PathBuf,
     /// Warnings only; a build with errors does not finish.
@@ -52,11 +55,16 @@ pub struct BuildReport {
 impl BuildReport {
     /// "Built 148 pages from 37 stories in 0.31 s"
     pub fn summary(&self) -> String {
+        let w = &self.images;
         format!(
-            "Built {} pages from {} stories in {:.2} s",
+            "Built {} pages from {} stories in {:.2} s ({} photos and {} cards processed, {} and {} from cache)",
             self.pages,
             self.stories,
-            self.elapsed.as_secs_f64()
+            self.elapsed.as_secs_f64(),
+            w.photos_processed,
+            w.cards_rendered,
+            w.photos_cached,
+            w.cards_cached,
         )
     }
 }
@@ -85,10 +93,13 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
     let raw = content::load(root)?;
     let mut validated = validate::validate(&raw, false);
     let mut sources = raw.sources();
-    if let Some(content) = &validated.content {
+    if let Some(content) = validated.content {
         let theme = load_theme(root, &content.site.theme)?;
         sources.extend(theme.sources);
         validated.diagnostics.extend(theme.diagnostics);
+        // Drafts too: a pull request adding a draft should hear about its photo.
+        let site = site::model(content, true);
+        validated.diagnostics.extend(images::verify_photos(&site, root));
     }
     diagnostics::sort(&mut validated.diagnostics);
     Ok(Checked {
@@ -136,7 +147,17 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
 
     let site = site::model(content, opts.drafts);
     timings.lap("model");
-    let rendered = match render::render(&site, &mut templates) {
+    let cache = images::cache::Cache::new(root);
+    let mut work = images::Work::default();
+    let (photos, photo_errors) = images::process_photos(&site, root, &cache, &mut work);
+    if !photo_errors.is_empty() {
+        diags.extend(photo_errors);
+        diagnostics::sort(&mut diags);
+        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
+    }
+    timings.lap("photos");
+    let images = render::Images { photos: &photos, cache: &cache };
+    let rendered = match render::render(&site, &mut templates, &images, &mut work) {
         Ok(outputs) => outputs,
         Err(errors) => {
             diags.extend(errors);
@@ -154,6 +175,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     timings.lap("render");
     let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
     write::publish(&out, &outputs)?;
+    cache.prune(&["photos", "cards"]);
     timings.lap("write");
     timings.print();
     diagnostics::sort(&mut diags);
@@ -161,6 +183,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         pages,
         stories: site.entries.len(),
         files: outputs.len(),
+        images: work,
         elapsed: started.elapsed(),
         out,
         diagnostics: diags,

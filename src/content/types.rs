@@ -137,6 +137,8 @@ pub struct Photo {
     /// Site-relative path of the source image.
     pub path: String,
     pub alt: String,
+    /// Where `photo:` is in the story, for image diagnostics.
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone, PartialEq)]

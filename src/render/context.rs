@@ -53,6 +53,7 @@ pub struct CardCtx {
     pub destination_title: String,
     pub departments: Vec<String>,
     pub tags: Vec<LinkCtx>,
+    pub photo: Option<crate::render::assets::PhotoCtx>,
 }
 
 /// A step of a story's journey.
@@ -99,6 +100,8 @@ pub struct PageMeta {
     pub canonical: String,
     /// Root-relative URL of this page.
     pub url: String,
+    /// Absolute URL of the page's share card (1200x630 PNG), if it has one.
+    pub image: Option<String>,
 }
 
 pub const MONTHS: [&str; 12] = [
@@ -149,10 +152,15 @@ pub fn duration_display(months: i64) -> String {
     }
 }
 
-/// URL helpers, so every template and feed agrees on where pages live.
+/// Where outputs live, so every template and feed agrees: page paths, and
+/// each story's photo and share card.
 pub struct Urls<'a> {
     pub base_url: &'a str,
     pub base_path: &'a str,
+    /// Story slug -> its photo's `<picture>` data.
+    pub photos: &'a std::collections::BTreeMap<String, crate::render::assets::PhotoCtx>,
+    /// `story/SLUG` or `collection/ID` -> absolute URL of the share card.
+    pub cards: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl Urls<'_> {
@@ -223,6 +231,7 @@ pub fn card(site: &Site, e: &Entry, urls: &Urls<'_>) -> CardCtx {
         destination_title: role_title(site, e.destination_role()),
         departments: e.departments.clone(),
         tags: tag_links(site, s, urls),
+        photo: urls.photos.get(&s.slug).cloned(),
     }
 }
 

@@ -332,6 +332,7 @@ fn paginate(site: &Site, urls: &Urls<'_>, listing: Listing<'_>) -> Vec<Job> {
                     description: listing.description.clone(),
                     canonical: urls.absolute(&rel),
                     url: urls.path(&rel),
+                    image: None,
                 },
                 rel,
                 file: None,

@@ -2,6 +2,7 @@
 //! Pages are independent, so they render in parallel; the writer sorts the
 //! files by path, so the order they finish in never shows in the output.
 
+pub mod assets;
 pub mod context;
 mod feeds;
 pub mod json;
@@ -11,12 +12,15 @@ mod pages;
 pub mod sankey;
 pub mod templates;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::Diagnostic;
+use crate::images::cache::Cache;
+use crate::images::{Processed, Work};
 use crate::render::context::*;
 use crate::render::templates::Templates;
 use crate::site::Site;
@@ -49,13 +53,40 @@ pub(crate) struct Job {
     pub vars: Context,
 }
 
-pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec<Diagnostic>> {
+/// What the image stage produced, for pages and cards.
+pub struct Images<'a> {
+    /// Processed photos by story slug.
+    pub photos: &'a BTreeMap<String, Processed>,
+    pub cache: &'a Cache,
+}
+
+pub fn render(
+    site: &Site,
+    templates: &mut Templates,
+    images: &Images<'_>,
+    work: &mut Work,
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let base_path = base_path(&site.config.base_url);
+    let no_photos = BTreeMap::new();
+    let no_cards = BTreeMap::new();
+    let mut assets = assets::Assets::default();
+    {
+        let urls = Urls {
+            base_url: &site.config.base_url,
+            base_path: &base_path,
+            photos: &no_photos,
+            cards: &no_cards,
+        };
+        templates.set_globals(&globals(site, &urls));
+        assets::photos(site, images.photos, &urls, &mut assets);
+        assets::cards(site, templates, images.photos, images.cache, &urls, &mut assets, work)?;
+    }
     let urls = Urls {
         base_url: &site.config.base_url,
         base_path: &base_path,
+        photos: &assets.photos,
+        cards: &assets.cards,
     };
-    templates.set_globals(&globals(site, &urls));
 
     let mut jobs = listings::listing_jobs(site, &urls);
     jobs.extend(pages::story_jobs(site, &urls));
@@ -71,7 +102,7 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
             Ok(Output::Bytes(path, html.into_bytes()))
         })
         .collect();
-    let mut outputs = Vec::with_capacity(rendered.len() + 8);
+    let mut outputs = Vec::with_capacity(rendered.len() + assets.outputs.len() + 8);
     let mut errors = Vec::new();
     for r in rendered {
         match r {
@@ -97,6 +128,7 @@ pub fn render(site: &Site, templates: &mut Templates) -> Result<Vec<Output>, Vec
     for (path, bytes) in templates::BUILTIN_STATIC {
         outputs.push(Output::Bytes(path.to_string(), bytes.to_vec()));
     }
+    outputs.extend(assets.outputs.iter().cloned());
     Ok(outputs)
 }
 

@@ -64,6 +64,7 @@ pub(crate) fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                     },
                     canonical,
                     url: urls.path(&rel),
+                    image: urls.cards.get(&format!("story/{}", s.slug)).cloned(),
                 },
                 rel,
                 file: None,
@@ -147,6 +148,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             ),
             canonical: urls.absolute("paths/"),
             url: urls.path("paths/"),
+            image: None,
         },
         vars,
     });
@@ -176,6 +178,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                 description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
                 canonical: urls.absolute(&rel),
                 url: urls.path(&rel),
+                image: urls.cards.get(&format!("collection/{}", c.id)).cloned(),
             },
             rel,
             file: None,
@@ -192,6 +195,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             description: site.config.description.clone(),
             canonical: urls.absolute("404.html"),
             url: urls.path("404.html"),
+            image: None,
         },
         vars: Context::new(),
     });

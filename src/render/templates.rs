@@ -84,6 +84,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "robots.txt",
         include_str!("../../themes/default/templates/robots.txt"),
     ),
+    (
+        "card.svg",
+        include_str!("../../themes/default/templates/card.svg"),
+    ),
 ];
 
 /// Static files of the built-in theme: `(output path, bytes)`.
@@ -124,7 +128,8 @@ impl Templates {
             sources.insert(name.clone(), (file.path.clone(), file.text.clone()));
         }
         let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        tera.register_function("fit_text", crate::images::cards::fit_text_function);
         let files: BTreeMap<String, String> = sources
             .iter()
             .map(|(n, (path, _))| (n.clone(), path.clone()))

@@ -359,6 +359,7 @@ fn photo(
     Some(Some(Photo {
         path,
         alt: alt.map(|t| t.value).unwrap_or_default(),
+        pos: t.pos,
     }))
 }
 

@@ -1,0 +1,196 @@
+//! Share cards: the 1200x630 PNG that unfurls when a recruiter shares a
+//! story or a collection. The design is a Tera template (`card.svg`), so a
+//! site restyles its cards by overriding one file; this module fits the text
+//! to it and rasterises the SVG with resvg.
+//!
+//! Text is drawn with Inter, compiled into the binary (OFL, licence in
+//! `assets/fonts/`). It is wrapped and shortened with an ellipsis using the
+//! font's own advance widths. A character Inter lacks (李) is replaced by its
+//! Latin transliteration (`Li`, via deunicode), and dropped if even that
+//! cannot be drawn, so a card never shows missing-glyph boxes.
+
+use std::sync::{Arc, OnceLock};
+
+use resvg::{tiny_skia, usvg};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::{FontRef, MetadataProvider};
+
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
+pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.otf");
+
+/// Regular or bold Inter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+fn font(weight: Weight) -> FontRef<'static> {
+    let data = match weight {
+        Weight::Regular => REGULAR,
+        Weight::Bold => BOLD,
+    };
+    FontRef::new(data).expect("the bundled font parses")
+}
+
+/// Keeps what the font can draw: other characters become their Latin
+/// transliteration, or are dropped. Runs of white space become one space.
+pub fn drawable(text: &str, weight: Weight) -> String {
+    let charmap = font(weight).charmap();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            out.push(' ');
+        } else if charmap.map(c).is_some() {
+            out.push(c);
+        } else if let Some(latin) = deunicode::deunicode_char(c) {
+            // Pad with spaces between transliterated words (李小龍 -> Li Xiao Long).
+            let latin = latin.trim();
+            if out.chars().last().is_some_and(|p| !p.is_whitespace()) && latin.chars().count() > 1 {
+                out.push(' ');
+            }
+            out.extend(latin.chars().filter(|&l| charmap.map(l).is_some()));
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Width of `text` at `size` pixels, from the font's advance widths.
+pub fn measure(text: &str, weight: Weight, size: f32) -> f32 {
+    let f = font(weight);
+    let charmap = f.charmap();
+    let metrics = f.glyph_metrics(Size::new(size), LocationRef::default());
+    text.chars()
+        .filter_map(|c| charmap.map(c))
+        .filter_map(|g| metrics.advance_width(g))
+        .sum()
+}
+
+/// Wraps `text` into at most `max_lines` lines of `max_width` pixels; the
+/// last line ends in an ellipsis if text was cut.
+pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32, max_lines: usize) -> Vec<String> {
+    let text = drawable(text, weight);
+    let width = |s: &str| measure(s, weight, size);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        if width(&candidate) <= max_width {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        // A word longer than a line is broken between characters.
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if width(&piece) > max_width {
+                piece.pop();
+                lines.push(std::mem::take(&mut piece));
+                piece.push(c);
+            }
+        }
+        current = piece;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = lines.last_mut().expect("max_lines > 0");
+        ellipsize(last, |s| width(s), max_width);
+    }
+    lines
+}
+
+fn ellipsize(line: &mut String, width: impl Fn(&str) -> f32, max_width: f32) {
+    loop {
+        let candidate = format!("{}…", line.trim_end_matches([' ', ',', '.', ';', ':', '-']));
+        if width(&candidate) <= max_width || line.is_empty() {
+            *line = candidate;
+            return;
+        }
+        line.pop();
+    }
+}
+
+fn fontdb() -> Arc<usvg::fontdb::Database> {
+    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
+    DB.get_or_init(|| {
+        let mut db = usvg::fontdb::Database::new();
+        db.load_font_data(REGULAR.to_vec());
+        db.load_font_data(BOLD.to_vec());
+        Arc::new(db)
+    })
+    .clone()
+}
+
+/// Rasterises a card's SVG to PNG. Only the bundled fonts are available, so
+/// the result is the same on every machine.
+pub fn rasterize(svg: &str) -> Result<Vec<u8>, String> {
+    let options = usvg::Options {
+        fontdb: fontdb(),
+        font_family: "Inter".to_string(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the card is not valid SVG: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the card")?;
+    let size = tree.size();
+    let transform = tiny_skia::Transform::from_scale(WIDTH as f32 / size.width(), HEIGHT as f32 / size.height());
+    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("cannot encode the card: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accented_names_are_kept_as_written() {
+        for name in ["João Conceição", "Zoë Martin", "Siobhán Kelly", "Chloé Dubois"] {
+            assert_eq!(drawable(name, Weight::Bold), name);
+        }
+    }
+
+    #[test]
+    fn characters_the_font_lacks_are_transliterated_not_boxed() {
+        assert_eq!(drawable("李小龍", Weight::Bold), "Li Xiao Long");
+        assert_eq!(drawable("Ana 李", Weight::Regular), "Ana Li");
+    }
+
+    #[test]
+    fn long_text_wraps_and_ends_with_an_ellipsis() {
+        let text = "From night-shift agent to product manager in four years, with a six month loan to the billing app team along the way";
+        let lines = fit(text, Weight::Regular, 40.0, 600.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        for l in &lines {
+            assert!(measure(l, Weight::Regular, 40.0) <= 600.0, "{l}");
+        }
+        assert_eq!(fit("Short", Weight::Regular, 40.0, 600.0, 2), vec!["Short"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_is_broken() {
+        let lines = fit(&"W".repeat(60), Weight::Bold, 60.0, 500.0, 3);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| measure(l, Weight::Bold, 60.0) <= 500.0));
+    }
+}
+
+/// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera
+/// function card templates use to wrap text into lines that fit, measured
+/// with the same font resvg draws with.
+pub fn fit_text_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<String>> {
+    let text = kwargs.must_get::<&str>("text")?;
+    let size = kwargs.must_get::<f32>("size")?.clamp(4.0, 400.0);
+    let width = kwargs.must_get::<f32>("width")?.clamp(10.0, 10_000.0);
+    let lines = kwargs.get::<u32>("lines")?.unwrap_or(1).clamp(1, 20) as usize;
+    let weight = if kwargs.get::<bool>("bold")?.unwrap_or(false) { Weight::Bold } else { Weight::Regular };
+    Ok(fit(text, weight, size, width, lines))
+}

@@ -1,0 +1,213 @@
+//! Images: story photos (decoded, oriented, resized, re-encoded with no
+//! metadata) and share cards (an SVG template rasterised to PNG). This stage
+//! reads photo files and reads and writes the image cache; nothing else in
+//! the build touches the disk between load and write.
+
+pub mod cache;
+pub mod cards;
+pub mod photos;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Reporter};
+use crate::images::cache::Cache;
+use crate::images::photos::PhotoError;
+use crate::site::Site;
+
+/// One encoded size of a photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub width: u32,
+    pub height: u32,
+    /// `jpeg` or `webp`.
+    pub format: String,
+    /// File name inside the cache entry.
+    pub file: String,
+}
+
+/// A processed photo: its variants, in the cache.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Processed {
+    /// Size after orientation (of the largest variant's source).
+    pub width: u32,
+    pub height: u32,
+    pub variants: Vec<Variant>,
+    #[serde(skip)]
+    pub entry: PathBuf,
+    /// Part of the cache key: changes when the photo does, so URLs do too.
+    #[serde(skip)]
+    pub key: String,
+}
+
+impl Processed {
+    pub fn file(&self, v: &Variant) -> PathBuf {
+        self.entry.join(&v.file)
+    }
+}
+
+/// What the image stage did, for the build summary and the tests.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Work {
+    pub photos_processed: usize,
+    pub photos_cached: usize,
+    pub cards_rendered: usize,
+    pub cards_cached: usize,
+}
+
+/// Processing settings from site.yaml, part of every cache key.
+struct Settings {
+    widths: Vec<u32>,
+    webp: bool,
+}
+
+impl Settings {
+    fn fingerprint(&self) -> String {
+        format!(
+            "widths={:?};webp={};jpeg={};webpq={}",
+            self.widths,
+            self.webp,
+            photos::JPEG_QUALITY,
+            photos::WEBP_QUALITY
+        )
+    }
+}
+
+/// Photo processing for every published story with a photo, in parallel.
+/// Returns processed photos by story slug, and a diagnostic for each bad one.
+pub fn process_photos(
+    site: &Site,
+    root: &Path,
+    cache: &Cache,
+    work: &mut Work,
+) -> (BTreeMap<String, Processed>, Vec<Diagnostic>) {
+    let settings = Settings {
+        widths: site.config.image_widths.clone(),
+        webp: site.config.image_formats.iter().any(|f| f == "webp"),
+    };
+    let jobs: Vec<(&str, &crate::content::types::Story)> = site
+        .entries
+        .iter()
+        .filter_map(|e| e.story.photo.as_ref().map(|_| (e.story.slug.as_str(), &e.story)))
+        .collect();
+    let done = AtomicUsize::new(0);
+    let processed = AtomicUsize::new(0);
+    let progress = jobs.len() >= PROGRESS_AT;
+    let results: Vec<(String, Result<Processed, PhotoError>, &crate::content::types::Story)> = jobs
+        .par_iter()
+        .map(|(slug, story)| {
+            let photo = story.photo.as_ref().expect("filtered on photo");
+            let result = process_one(&root.join(&photo.path), &settings, cache, &processed);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if progress && (n % 25 == 0 || n == jobs.len()) {
+                eprintln!("Processing photos: {n}/{}", jobs.len());
+            }
+            (slug.to_string(), result, *story)
+        })
+        .collect();
+    let mut out = BTreeMap::new();
+    let mut diags = Vec::new();
+    for (slug, result, story) in results {
+        match result {
+            Ok(p) => {
+                out.insert(slug, p);
+            }
+            Err(e) => report(&mut diags, story, &e),
+        }
+    }
+    work.photos_processed += processed.load(Ordering::Relaxed);
+    work.photos_cached += out.len().saturating_sub(processed.load(Ordering::Relaxed));
+    (out, diags)
+}
+
+/// Photos at which a progress line is printed.
+const PROGRESS_AT: usize = 50;
+
+fn report(diags: &mut Vec<Diagnostic>, story: &crate::content::types::Story, e: &PhotoError) {
+    let Some(photo) = &story.photo else { return };
+    Reporter::new(&story.file, diags)
+        .error(photo.pos, e.code(), e.message())
+        .help(e.help());
+}
+
+fn read_photo(path: &Path) -> Result<Vec<u8>, PhotoError> {
+    let len = std::fs::metadata(path).map_err(|e| PhotoError::Corrupt(e.to_string()))?.len();
+    if len > photos::MAX_PHOTO_BYTES as u64 {
+        return Err(PhotoError::TooLarge { bytes: len as usize });
+    }
+    std::fs::read(path).map_err(|e| PhotoError::Corrupt(e.to_string()))
+}
+
+fn process_one(path: &Path, settings: &Settings, cache: &Cache, processed: &AtomicUsize) -> Result<Processed, PhotoError> {
+    let bytes = read_photo(path)?;
+    let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
+    let entry = cache.entry("photos", &key);
+    if let Some(manifest) = cache.read(&entry, cache::DONE)
+        && let Ok(mut p) = serde_json::from_slice::<Processed>(&manifest)
+    {
+        p.entry = entry;
+        p.key = key;
+        return Ok(p);
+    }
+    let decoded = photos::decode(&bytes)?;
+    let (width, height) = decoded.image.dimensions();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut variants = Vec::new();
+    for w in photos::target_widths(&settings.widths, width) {
+        let resized = photos::resize(&decoded.image, w);
+        let jpeg = photos::encode_jpeg(&resized);
+        let webp = settings.webp.then(|| photos::encode_webp(&resized));
+        let h = resized.height();
+        // WebP only where it is smaller than the JPEG of the same size.
+        if let Some(webp) = webp.filter(|webp| webp.len() < jpeg.len()) {
+            variants.push(Variant { width: w, height: h, format: "webp".into(), file: format!("{w}.webp") });
+            files.push((format!("{w}.webp"), webp));
+        }
+        variants.push(Variant { width: w, height: h, format: "jpeg".into(), file: format!("{w}.jpg") });
+        files.push((format!("{w}.jpg"), jpeg));
+    }
+    let p = Processed { width, height, variants, entry: entry.clone(), key };
+    let manifest = serde_json::to_vec(&p).expect("manifest serializes");
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    if let Err(e) = cache.write(&entry, &refs, &manifest) {
+        return Err(PhotoError::Corrupt(format!("cannot write the image cache: {e}")));
+    }
+    processed.fetch_add(1, Ordering::Relaxed);
+    Ok(p)
+}
+
+/// For `check`: decodes each photo not in the cache, without writing
+/// anything, so bad photos are reported before a build.
+pub fn verify_photos(site: &Site, root: &Path) -> Vec<Diagnostic> {
+    let settings = Settings {
+        widths: site.config.image_widths.clone(),
+        webp: site.config.image_formats.iter().any(|f| f == "webp"),
+    };
+    let cache = Cache::new(root);
+    let results: Vec<Vec<Diagnostic>> = site
+        .entries
+        .par_iter()
+        .filter(|e| e.story.photo.is_some())
+        .map(|e| {
+            let photo = e.story.photo.as_ref().expect("filtered on photo");
+            let mut diags = Vec::new();
+            let checked = read_photo(&root.join(&photo.path)).and_then(|bytes| {
+                let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
+                let entry = cache.entry("photos", &key);
+                match cache.read(&entry, cache::DONE) {
+                    Some(_) => Ok(()),
+                    None => photos::decode(&bytes).map(|_| ()),
+                }
+            });
+            if let Err(err) = checked {
+                report(&mut diags, &e.story, &err);
+            }
+            diags
+        })
+        .collect();
+    results.into_iter().flatten().collect()
+}
