@@ -99,7 +99,9 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
         validated.diagnostics.extend(theme.diagnostics);
         // Drafts too: a pull request adding a draft should hear about its photo.
         let site = site::model(content, true);
-        validated.diagnostics.extend(images::verify_photos(&site, root));
+        validated
+            .diagnostics
+            .extend(images::verify_photos(&site, root));
     }
     diagnostics::sort(&mut validated.diagnostics);
     Ok(Checked {
@@ -153,10 +155,16 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     if !photo_errors.is_empty() {
         diags.extend(photo_errors);
         diagnostics::sort(&mut diags);
-        return Ok(Err(ContentErrors { diagnostics: diags, sources }));
+        return Ok(Err(ContentErrors {
+            diagnostics: diags,
+            sources,
+        }));
     }
     timings.lap("photos");
-    let images = render::Images { photos: &photos, cache: &cache };
+    let images = render::Images {
+        photos: &photos,
+        cache: &cache,
+    };
     let rendered = match render::render(&site, &mut templates, &images, &mut work) {
         Ok(outputs) => outputs,
         Err(errors) => {

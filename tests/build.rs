@@ -45,8 +45,14 @@ fn the_summary_line_counts_pages_and_stories() {
     let site = TestSite::example();
     let run = site.build();
     let line = run.stderr.lines().last().unwrap_or_default().to_string();
-    assert!(line.starts_with("Built ") && line.contains(" pages from 13 stories in "), "{line}");
-    assert!(line.ends_with("(1 photos and 15 cards processed, 0 and 0 from cache)"), "{line}");
+    assert!(
+        line.starts_with("Built ") && line.contains(" pages from 13 stories in "),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("(1 photos and 15 cards processed, 0 and 0 from cache)"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -213,11 +219,17 @@ fn bundle_files_are_never_copied_to_the_output() {
     let original = std::fs::read(site.path("content/stories/joao-pereira/portrait.jpg")).unwrap();
     let tree = site.output_tree();
     for (path, bytes) in &tree {
-        assert!(!path.ends_with(".md") && !path.ends_with("portrait.jpg"), "{path}");
+        assert!(
+            !path.ends_with(".md") && !path.ends_with("portrait.jpg"),
+            "{path}"
+        );
         assert!(*bytes != original, "{path} is the original photo");
     }
     let photos = tree.iter().filter(|(p, _)| p.starts_with("img/")).count();
-    assert!(photos >= 2, "the photo is published re-encoded ({photos} files)");
+    assert!(
+        photos >= 2,
+        "the photo is published re-encoded ({photos} files)"
+    );
 }
 
 #[test]

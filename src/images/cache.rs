@@ -56,7 +56,9 @@ impl Cache {
         let used = self.used.lock().expect("cache lock");
         let mut removed = 0;
         for kind in kinds {
-            let Ok(entries) = fs::read_dir(self.dir.join(kind)) else { continue };
+            let Ok(entries) = fs::read_dir(self.dir.join(kind)) else {
+                continue;
+            };
             for e in entries.flatten() {
                 let name = format!("{kind}/{}", e.file_name().to_string_lossy());
                 if !used.contains(&name) && fs::remove_dir_all(e.path()).is_ok() {

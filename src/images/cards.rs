@@ -77,7 +77,11 @@ pub fn fit(text: &str, weight: Weight, size: f32, max_width: f32, max_lines: usi
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
         if width(&candidate) <= max_width {
             current = candidate;
             continue;
@@ -138,12 +142,34 @@ pub fn rasterize(svg: &str) -> Result<Vec<u8>, String> {
         font_family: "Inter".to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the card is not valid SVG: {e}"))?;
+    let tree = usvg::Tree::from_str(svg, &options)
+        .map_err(|e| format!("the card is not valid SVG: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the card")?;
     let size = tree.size();
-    let transform = tiny_skia::Transform::from_scale(WIDTH as f32 / size.width(), HEIGHT as f32 / size.height());
+    let transform = tiny_skia::Transform::from_scale(
+        WIDTH as f32 / size.width(),
+        HEIGHT as f32 / size.height(),
+    );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| format!("cannot encode the card: {e}"))
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("cannot encode the card: {e}"))
+}
+
+/// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera
+/// function card templates use to wrap text into lines that fit, measured
+/// with the same font resvg draws with.
+pub fn fit_text_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<String>> {
+    let text = kwargs.must_get::<&str>("text")?;
+    let size = kwargs.must_get::<f32>("size")?.clamp(4.0, 400.0);
+    let width = kwargs.must_get::<f32>("width")?.clamp(10.0, 10_000.0);
+    let lines = kwargs.get::<u32>("lines")?.unwrap_or(1).clamp(1, 20) as usize;
+    let weight = if kwargs.get::<bool>("bold")?.unwrap_or(false) {
+        Weight::Bold
+    } else {
+        Weight::Regular
+    };
+    Ok(fit(text, weight, size, width, lines))
 }
 
 #[cfg(test)]
@@ -152,7 +178,12 @@ mod tests {
 
     #[test]
     fn accented_names_are_kept_as_written() {
-        for name in ["João Conceição", "Zoë Martin", "Siobhán Kelly", "Chloé Dubois"] {
+        for name in [
+            "João Conceição",
+            "Zoë Martin",
+            "Siobhán Kelly",
+            "Chloé Dubois",
+        ] {
             assert_eq!(drawable(name, Weight::Bold), name);
         }
     }
@@ -179,18 +210,10 @@ mod tests {
     fn a_word_longer_than_a_line_is_broken() {
         let lines = fit(&"W".repeat(60), Weight::Bold, 60.0, 500.0, 3);
         assert!(lines.len() > 1);
-        assert!(lines.iter().all(|l| measure(l, Weight::Bold, 60.0) <= 500.0));
+        assert!(
+            lines
+                .iter()
+                .all(|l| measure(l, Weight::Bold, 60.0) <= 500.0)
+        );
     }
-}
-
-/// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera
-/// function card templates use to wrap text into lines that fit, measured
-/// with the same font resvg draws with.
-pub fn fit_text_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<String>> {
-    let text = kwargs.must_get::<&str>("text")?;
-    let size = kwargs.must_get::<f32>("size")?.clamp(4.0, 400.0);
-    let width = kwargs.must_get::<f32>("width")?.clamp(10.0, 10_000.0);
-    let lines = kwargs.get::<u32>("lines")?.unwrap_or(1).clamp(1, 20) as usize;
-    let weight = if kwargs.get::<bool>("bold")?.unwrap_or(false) { Weight::Bold } else { Weight::Regular };
-    Ok(fit(text, weight, size, width, lines))
 }

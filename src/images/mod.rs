@@ -92,18 +92,27 @@ pub fn process_photos(
     let jobs: Vec<(&str, &crate::content::types::Story)> = site
         .entries
         .iter()
-        .filter_map(|e| e.story.photo.as_ref().map(|_| (e.story.slug.as_str(), &e.story)))
+        .filter_map(|e| {
+            e.story
+                .photo
+                .as_ref()
+                .map(|_| (e.story.slug.as_str(), &e.story))
+        })
         .collect();
     let done = AtomicUsize::new(0);
     let processed = AtomicUsize::new(0);
     let progress = jobs.len() >= PROGRESS_AT;
-    let results: Vec<(String, Result<Processed, PhotoError>, &crate::content::types::Story)> = jobs
+    let results: Vec<(
+        String,
+        Result<Processed, PhotoError>,
+        &crate::content::types::Story,
+    )> = jobs
         .par_iter()
         .map(|(slug, story)| {
             let photo = story.photo.as_ref().expect("filtered on photo");
             let result = process_one(&root.join(&photo.path), &settings, cache, &processed);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if progress && (n % 25 == 0 || n == jobs.len()) {
+            if progress && (n.is_multiple_of(25) || n == jobs.len()) {
                 eprintln!("Processing photos: {n}/{}", jobs.len());
             }
             (slug.to_string(), result, *story)
@@ -135,14 +144,23 @@ fn report(diags: &mut Vec<Diagnostic>, story: &crate::content::types::Story, e: 
 }
 
 fn read_photo(path: &Path) -> Result<Vec<u8>, PhotoError> {
-    let len = std::fs::metadata(path).map_err(|e| PhotoError::Corrupt(e.to_string()))?.len();
+    let len = std::fs::metadata(path)
+        .map_err(|e| PhotoError::Corrupt(e.to_string()))?
+        .len();
     if len > photos::MAX_PHOTO_BYTES as u64 {
-        return Err(PhotoError::TooLarge { bytes: len as usize });
+        return Err(PhotoError::TooLarge {
+            bytes: len as usize,
+        });
     }
     std::fs::read(path).map_err(|e| PhotoError::Corrupt(e.to_string()))
 }
 
-fn process_one(path: &Path, settings: &Settings, cache: &Cache, processed: &AtomicUsize) -> Result<Processed, PhotoError> {
+fn process_one(
+    path: &Path,
+    settings: &Settings,
+    cache: &Cache,
+    processed: &AtomicUsize,
+) -> Result<Processed, PhotoError> {
     let bytes = read_photo(path)?;
     let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
     let entry = cache.entry("photos", &key);
@@ -164,17 +182,38 @@ fn process_one(path: &Path, settings: &Settings, cache: &Cache, processed: &Atom
         let h = resized.height();
         // WebP only where it is smaller than the JPEG of the same size.
         if let Some(webp) = webp.filter(|webp| webp.len() < jpeg.len()) {
-            variants.push(Variant { width: w, height: h, format: "webp".into(), file: format!("{w}.webp") });
+            variants.push(Variant {
+                width: w,
+                height: h,
+                format: "webp".into(),
+                file: format!("{w}.webp"),
+            });
             files.push((format!("{w}.webp"), webp));
         }
-        variants.push(Variant { width: w, height: h, format: "jpeg".into(), file: format!("{w}.jpg") });
+        variants.push(Variant {
+            width: w,
+            height: h,
+            format: "jpeg".into(),
+            file: format!("{w}.jpg"),
+        });
         files.push((format!("{w}.jpg"), jpeg));
     }
-    let p = Processed { width, height, variants, entry: entry.clone(), key };
+    let p = Processed {
+        width,
+        height,
+        variants,
+        entry: entry.clone(),
+        key,
+    };
     let manifest = serde_json::to_vec(&p).expect("manifest serializes");
-    let refs: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
     if let Err(e) = cache.write(&entry, &refs, &manifest) {
-        return Err(PhotoError::Corrupt(format!("cannot write the image cache: {e}")));
+        return Err(PhotoError::Corrupt(format!(
+            "cannot write the image cache: {e}"
+        )));
     }
     processed.fetch_add(1, Ordering::Relaxed);
     Ok(p)

@@ -23,11 +23,18 @@ pub const WEBP_QUALITY: f32 = 80.0;
 pub enum PhotoError {
     /// Zero bytes.
     Empty,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     /// Not JPEG, PNG or WebP (whatever its name says).
-    Unsupported { found: Option<String> },
+    Unsupported {
+        found: Option<String>,
+    },
     /// Larger than the decoder limits.
-    TooManyPixels { width: u32, height: u32 },
+    TooManyPixels {
+        width: u32,
+        height: u32,
+    },
     /// Truncated or corrupt.
     Corrupt(String),
 }
@@ -45,17 +52,27 @@ impl PhotoError {
         match self {
             PhotoError::Empty => "the photo file is empty".into(),
             PhotoError::TooLarge { bytes } => format!("the photo is {bytes} bytes"),
-            PhotoError::Unsupported { found: Some(f) } => format!("the photo is a {f} file, not JPEG, PNG or WebP"),
-            PhotoError::Unsupported { found: None } => "the photo is not an image launchpad can read".into(),
-            PhotoError::TooManyPixels { width, height } => format!("the photo is {width}x{height} pixels"),
+            PhotoError::Unsupported { found: Some(f) } => {
+                format!("the photo is a {f} file, not JPEG, PNG or WebP")
+            }
+            PhotoError::Unsupported { found: None } => {
+                "the photo is not an image launchpad can read".into()
+            }
+            PhotoError::TooManyPixels { width, height } => {
+                format!("the photo is {width}x{height} pixels")
+            }
             PhotoError::Corrupt(why) => format!("the photo cannot be decoded: {why}"),
         }
     }
 
     pub fn help(&self) -> String {
         match self {
-            PhotoError::TooLarge { .. } => format!("use a photo under {} MB", MAX_PHOTO_BYTES / 1024 / 1024),
-            PhotoError::TooManyPixels { .. } => format!("use a photo at most {MAX_SIDE} pixels on each side"),
+            PhotoError::TooLarge { .. } => {
+                format!("use a photo under {} MB", MAX_PHOTO_BYTES / 1024 / 1024)
+            }
+            PhotoError::TooManyPixels { .. } => {
+                format!("use a photo at most {MAX_SIDE} pixels on each side")
+            }
             _ => "export the photo again as JPEG, PNG or WebP".into(),
         }
     }
@@ -66,15 +83,23 @@ pub struct Decoded {
     pub image: RgbImage,
 }
 
-/// Reads the format and dimensions only: cheap, for `check`.
+/// Reads the format and dimensions only: cheap, for `check`. The header is
+/// read without the decoder limits (it allocates no pixels), so an oversized
+/// photo is reported with its size.
 pub fn probe(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), PhotoError> {
-    let reader = reader(bytes)?;
-    let format = reader.format().ok_or(PhotoError::Unsupported { found: None })?;
+    let mut reader = reader(bytes)?;
+    reader.no_limits();
+    let format = reader
+        .format()
+        .ok_or(PhotoError::Unsupported { found: None })?;
     let (w, h) = reader
         .into_dimensions()
         .map_err(|e| PhotoError::Corrupt(e.to_string()))?;
     if w > MAX_SIDE || h > MAX_SIDE {
-        return Err(PhotoError::TooManyPixels { width: w, height: h });
+        return Err(PhotoError::TooManyPixels {
+            width: w,
+            height: h,
+        });
     }
     Ok((format, w, h))
 }
@@ -105,17 +130,72 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, PhotoError> {
     Ok(reader)
 }
 
+/// Whether a JPEG's segments run to an end-of-image marker. The decoder
+/// fills a truncated photo with grey instead of failing, so truncation is
+/// found here: walk the marker segments, skip entropy-coded data (where
+/// `FF` is followed by a `00` stuffing byte or a restart marker), and
+/// require `FF D9`. Data after it is allowed (phones append video there).
+pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return false;
+    }
+    let mut i = 2;
+    while i + 1 < bytes.len() {
+        if bytes[i] != 0xFF {
+            return false;
+        }
+        let marker = bytes[i + 1];
+        match marker {
+            0xD9 => return true,
+            // Fill bytes, and markers without a length.
+            0xFF => i += 1,
+            0x01 | 0xD0..=0xD7 => i += 2,
+            _ => {
+                let Some(len) = bytes
+                    .get(i + 2..i + 4)
+                    .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+                else {
+                    return false;
+                };
+                i += 2 + len;
+                if marker == 0xDA {
+                    // Entropy-coded data runs to the next real marker.
+                    while i + 1 < bytes.len() && !starts_marker(bytes[i], bytes[i + 1]) {
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// In entropy-coded data, `FF 00` is a stuffed byte and `FF D0`-`FF D7` are
+/// restart markers; any other `FF xx` starts the next segment.
+fn starts_marker(a: u8, b: u8) -> bool {
+    a == 0xFF && !matches!(b, 0x00 | 0xD0..=0xD7)
+}
+
 /// Decodes fully, applies the EXIF orientation and flattens transparency
 /// onto white.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
-    let (_, w, h) = probe(bytes)?;
+    let (format, w, h) = probe(bytes)?;
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(PhotoError::Corrupt(
+            "the file ends before the image does (truncated)".into(),
+        ));
+    }
     let decoder = reader(bytes)?
         .into_decoder()
         .map_err(|e| PhotoError::Corrupt(e.to_string()))?;
     let mut decoder = decoder;
-    let orientation = image::ImageDecoder::orientation(&mut decoder).unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = image::ImageDecoder::orientation(&mut decoder)
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-        image::ImageError::Limits(_) => PhotoError::TooManyPixels { width: w, height: h },
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels {
+            width: w,
+            height: h,
+        },
         e => PhotoError::Corrupt(e.to_string()),
     })?;
     image.apply_orientation(orientation);
@@ -149,12 +229,19 @@ pub fn target_widths(configured: &[u32], width: u32) -> Vec<u32> {
 
 /// Resizes to `width`, keeping the aspect ratio.
 pub fn resize(src: &RgbImage, width: u32) -> RgbImage {
-    let height = ((u64::from(src.height()) * u64::from(width) + u64::from(src.width()) / 2) / u64::from(src.width())).max(1) as u32;
+    let height = ((u64::from(src.height()) * u64::from(width) + u64::from(src.width()) / 2)
+        / u64::from(src.width()))
+    .max(1) as u32;
     if width == src.width() {
         return src.clone();
     }
-    let from = Image::from_vec_u8(src.width(), src.height(), src.as_raw().clone(), PixelType::U8x3)
-        .expect("buffer matches its dimensions");
+    let from = Image::from_vec_u8(
+        src.width(),
+        src.height(),
+        src.as_raw().clone(),
+        PixelType::U8x3,
+    )
+    .expect("buffer matches its dimensions");
     let mut to = Image::new(width, height, PixelType::U8x3);
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     Resizer::new()
@@ -166,7 +253,8 @@ pub fn resize(src: &RgbImage, width: u32) -> RgbImage {
 pub fn encode_jpeg(img: &RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
-    img.write_with_encoder(encoder).expect("encoding to memory cannot fail");
+    img.write_with_encoder(encoder)
+        .expect("encoding to memory cannot fail");
     out
 }
 
@@ -181,6 +269,31 @@ pub fn encode_webp(img: &RgbImage) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        encode_jpeg(&RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        }))
+    }
+
+    #[test]
+    fn a_complete_jpeg_is_complete_and_a_cut_one_is_not() {
+        let full = jpeg(320, 240);
+        assert!(jpeg_is_complete(&full));
+        let mut with_trailer = full.clone();
+        with_trailer.extend_from_slice(b"ftypmp42 appended motion-photo video");
+        assert!(
+            jpeg_is_complete(&with_trailer),
+            "data after the end marker is allowed"
+        );
+        for cut in [full.len() - 2, full.len() / 2, 40, 3] {
+            assert!(!jpeg_is_complete(&full[..cut]), "cut at {cut}");
+            assert!(
+                matches!(decode(&full[..cut]), Err(PhotoError::Corrupt(_))),
+                "cut at {cut}"
+            );
+        }
+    }
 
     #[test]
     fn widths_never_upscale() {
@@ -199,8 +312,16 @@ mod tests {
     #[test]
     fn bad_inputs_are_errors_not_panics() {
         assert_eq!(decode(b"").err(), Some(PhotoError::Empty));
-        assert!(matches!(decode(b"hello, I am text").err(), Some(PhotoError::Unsupported { .. })));
+        assert!(matches!(
+            decode(b"hello, I am text").err(),
+            Some(PhotoError::Unsupported { .. })
+        ));
         let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;";
-        assert_eq!(decode(gif).err(), Some(PhotoError::Unsupported { found: Some("GIF".into()) }));
+        assert_eq!(
+            decode(gif).err(),
+            Some(PhotoError::Unsupported {
+                found: Some("GIF".into())
+            })
+        );
     }
 }

@@ -44,10 +44,22 @@ pub struct Assets {
     pub outputs: Vec<Output>,
 }
 
-pub fn photos(site: &Site, processed: &BTreeMap<String, Processed>, urls: &Urls<'_>, assets: &mut Assets) {
+pub fn photos(
+    site: &Site,
+    processed: &BTreeMap<String, Processed>,
+    urls: &Urls<'_>,
+    assets: &mut Assets,
+) {
     for (slug, p) in processed {
-        let Some(entry) = site.by_slug.get(slug).map(|&i| &site.entries[i]) else { continue };
-        let alt = entry.story.photo.as_ref().map(|ph| ph.alt.clone()).unwrap_or_default();
+        let Some(entry) = site.by_slug.get(slug).map(|&i| &site.entries[i]) else {
+            continue;
+        };
+        let alt = entry
+            .story
+            .photo
+            .as_ref()
+            .map(|ph| ph.alt.clone())
+            .unwrap_or_default();
         let tag = &p.key[..10];
         let mut jpeg = Vec::new();
         let mut webp = Vec::new();
@@ -56,12 +68,21 @@ pub fn photos(site: &Site, processed: &BTreeMap<String, Processed>, urls: &Urls<
             let rel = format!("img/{slug}-{tag}-{}.{ext}", v.width);
             assets.outputs.push(Output::Copy(rel.clone(), p.file(v)));
             let candidate = (urls.path(&rel), v);
-            if v.format == "webp" { webp.push(candidate) } else { jpeg.push(candidate) }
+            if v.format == "webp" {
+                webp.push(candidate)
+            } else {
+                jpeg.push(candidate)
+            }
         }
         let srcset = |list: &[(String, &crate::images::Variant)]| {
-            list.iter().map(|(url, v)| format!("{url} {}w", v.width)).collect::<Vec<_>>().join(", ")
+            list.iter()
+                .map(|(url, v)| format!("{url} {}w", v.width))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
-        let Some((src, middle)) = jpeg.get(jpeg.len() / 2).cloned() else { continue };
+        let Some((src, middle)) = jpeg.get(jpeg.len() / 2).cloned() else {
+            continue;
+        };
         assets.photos.insert(
             slug.clone(),
             PhotoCtx {
@@ -108,9 +129,17 @@ pub fn cards(
             let photo = processed.get(&s.slug).and_then(|p| {
                 let smallest = p.variants.iter().find(|v| v.format == "jpeg")?;
                 let bytes = std::fs::read(p.file(smallest)).ok()?;
-                Some(format!("data:image/jpeg;base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+                Some(format!(
+                    "data:image/jpeg;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                ))
             });
-            let journey = e.roles.iter().map(|r| role_title(site, r)).collect::<Vec<_>>().join(" → ");
+            let journey = e
+                .roles
+                .iter()
+                .map(|r| role_title(site, r))
+                .collect::<Vec<_>>()
+                .join(" → ");
             let ctx = CardCtx {
                 kind: "story",
                 site_title: site.config.title.clone(),
@@ -132,7 +161,11 @@ pub fn cards(
             journey: format!("{n} alumni {}", if n == 1 { "story" } else { "stories" }),
             photo: None,
         };
-        jobs.push((format!("collection/{}", c.id), format!("collection-{}", c.id), ctx));
+        jobs.push((
+            format!("collection/{}", c.id),
+            format!("collection-{}", c.id),
+            ctx,
+        ));
     }
     let rendered = AtomicUsize::new(0);
     let results: Vec<Result<(String, Output), Vec<Diagnostic>>> = jobs

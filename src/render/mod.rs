@@ -79,7 +79,15 @@ pub fn render(
         };
         templates.set_globals(&globals(site, &urls));
         assets::photos(site, images.photos, &urls, &mut assets);
-        assets::cards(site, templates, images.photos, images.cache, &urls, &mut assets, work)?;
+        assets::cards(
+            site,
+            templates,
+            images.photos,
+            images.cache,
+            &urls,
+            &mut assets,
+            work,
+        )?;
     }
     let urls = Urls {
         base_url: &site.config.base_url,
