@@ -443,3 +443,27 @@ fn a_png_claiming_50000_pixels_a_side_is_refused_before_decoding() {
 fn a_gif_named_jpg_is_an_unsupported_format() {
     expect_bad_photo(b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;", "unsupported-image");
 }
+
+#[test]
+fn images_rebuilt_from_an_empty_cache_are_byte_identical() {
+    let site = site_with_photo(&landscape_phone_photo());
+    assert_eq!(site.build().code, 0);
+    let first: Vec<(String, Vec<u8>)> = site
+        .output_tree()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("img/") || p.starts_with("cards/"))
+        .collect();
+    site.remove(".launchpad-cache");
+    site.remove("public");
+    assert_eq!(site.build().code, 0);
+    let second: Vec<(String, Vec<u8>)> = site
+        .output_tree()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("img/") || p.starts_with("cards/"))
+        .collect();
+    assert!(first.len() >= 5, "{} image files", first.len());
+    assert!(
+        first == second,
+        "re-encoding the same photo gave different files"
+    );
+}
