@@ -270,14 +270,13 @@ fn main() {
     let mut roles: Vec<(String, usize)> = Vec::new();
     for (d, name) in DEPARTMENTS.iter().enumerate() {
         writeln!(career, "  - id: dept-{d}\n    name: {name}").unwrap();
-        for (k, word) in ROLE_WORDS.iter().enumerate() {
+        for k in 0..ROLE_WORDS.len() {
             let id = if d == 0 && k == 0 {
                 "agent".to_string()
             } else {
                 format!("role-{d}-{k}")
             };
             roles.push((id, d));
-            let _ = word;
         }
     }
     career.push_str("roles:\n");
@@ -329,7 +328,7 @@ fn main() {
             year += (month - 1) / 12;
             month = (month - 1) % 12 + 1;
             if s + 1 < steps {
-                write!(journey, "    to: {year:04}-{month:02}\n").unwrap();
+                writeln!(journey, "    to: {year:04}-{month:02}").unwrap();
             }
         }
         let tags: Vec<&str> = (0..3).map(|_| *rng.pick(&TAGS)).collect();
