@@ -14,6 +14,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod images;
 pub mod render;
+pub mod scaffold;
 pub mod site;
 pub mod validate;
 pub mod write;

@@ -43,6 +43,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Create something from a template: `launchpad new story "Maria Santos"`
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
+    },
+    /// Create a new site in DIR (which must be new or empty)
+    Init { dir: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum NewWhat {
+    /// A story file for an alumna or alumnus, with every field explained
+    Story {
+        /// The person's name, e.g. "Maria Santos"
+        name: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// File name to use instead of the one made from the name
+        #[arg(long)]
+        slug: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -109,6 +130,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Ok(ExitCode::from(1))
                 }
             }
+        }
+        Command::New {
+            what: NewWhat::Story { name, root, slug },
+        } => {
+            let today = jiff::Zoned::now().date();
+            let made = launchpad::scaffold::new_story(&root, &name, slug.as_deref(), today)?;
+            println!("Created {}", made.path.display());
+            println!(
+                "Fill it in, set `consent: true` once {name} has agreed, then run `launchpad check`."
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Init { dir } => {
+            let files = launchpad::scaffold::init(&dir)?;
+            for f in files {
+                println!("  created {}", dir.join(f).display());
+            }
+            println!(
+                "Your site is ready: cd {} && launchpad build",
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {
             let checked = launchpad::check(&root)?;

@@ -1,0 +1,9 @@
+//! Scaffolding: `launchpad new story NAME` for an alumna or alumnus opening
+//! their first pull request, and `launchpad init DIR` for a new site. Both
+//! write files that pass `launchpad check` as they are.
+
+pub mod site;
+pub mod story;
+
+pub use site::init;
+pub use story::new_story;
