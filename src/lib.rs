@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod images;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 pub mod validate;
 pub mod write;
@@ -111,26 +112,66 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
     })
 }
 
-/// Runs the whole pipeline. `Ok(Err(_))` means the content has errors and
-/// the previous output was left as it was.
+/// Runs the whole pipeline and writes the site. `Ok(Err(_))` means the
+/// content has errors and the previous output was left as it was.
 pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentErrors>> {
     let started = Instant::now();
-    let root = &opts.root;
-    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    write::check_out_dir(root, &out)?;
-
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    write::check_out_dir(&opts.root, &out)?;
     let mut timings = Timings::new();
+    let site = match render_site(opts, &mut timings)? {
+        Ok(site) => site,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    write::publish(&out, &site.outputs)?;
+    timings.lap("write");
+    timings.print();
+    Ok(Ok(BuildReport {
+        pages: site.pages,
+        stories: site.stories,
+        files: site.outputs.len(),
+        images: site.images,
+        elapsed: started.elapsed(),
+        out,
+        diagnostics: site.diagnostics,
+        sources: site.sources,
+    }))
+}
+
+/// A site rendered in memory: what `build` writes and `serve` serves.
+pub struct RenderedSite {
+    /// Every output file, sorted by path.
+    pub outputs: Vec<Output>,
+    pub pages: usize,
+    pub stories: usize,
+    pub images: images::Work,
+    /// Warnings only.
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: BTreeMap<String, String>,
+}
+
+/// Load, validate, model, process images and render, without writing the
+/// site. Image cache entries this render did not use are pruned.
+pub fn render_site(
+    opts: &BuildOptions,
+    timings: &mut Timings,
+) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
+    let root = &opts.root;
     let raw = content::load(root)?;
     timings.lap("load");
     let mut sources = raw.sources();
     let validated = validate::validate(&raw, opts.drafts);
     timings.lap("validate");
     let mut diags = validated.diagnostics;
-    let Some(mut content) = validated.content else {
-        return Ok(Err(ContentErrors {
-            diagnostics: diags,
+    let fail = |mut diagnostics: Vec<Diagnostic>, sources| {
+        diagnostics::sort(&mut diagnostics);
+        Ok(Err(ContentErrors {
+            diagnostics,
             sources,
-        }));
+        }))
+    };
+    let Some(mut content) = validated.content else {
+        return fail(diags, sources);
     };
     if let Some(url) = &opts.base_url {
         content.site.base_url = validate::site::check_base_url(url)
@@ -141,11 +182,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     sources.extend(theme.sources);
     diags.extend(theme.diagnostics);
     let Some(mut templates) = theme.templates else {
-        diagnostics::sort(&mut diags);
-        return Ok(Err(ContentErrors {
-            diagnostics: diags,
-            sources,
-        }));
+        return fail(diags, sources);
     };
 
     let site = site::model(content, opts.drafts);
@@ -155,11 +192,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     let (photos, photo_errors) = images::process_photos(&site, root, &cache, &mut work);
     if !photo_errors.is_empty() {
         diags.extend(photo_errors);
-        diagnostics::sort(&mut diags);
-        return Ok(Err(ContentErrors {
-            diagnostics: diags,
-            sources,
-        }));
+        return fail(diags, sources);
     }
     timings.lap("photos");
     let images = render::Images {
@@ -170,11 +203,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         Ok(outputs) => outputs,
         Err(errors) => {
             diags.extend(errors);
-            diagnostics::sort(&mut diags);
-            return Ok(Err(ContentErrors {
-                diagnostics: diags,
-                sources,
-            }));
+            return fail(diags, sources);
         }
     };
     let pages = rendered
@@ -183,18 +212,13 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         .count();
     timings.lap("render");
     let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
-    write::publish(&out, &outputs)?;
     cache.prune(&["photos", "cards"]);
-    timings.lap("write");
-    timings.print();
     diagnostics::sort(&mut diags);
-    Ok(Ok(BuildReport {
+    Ok(Ok(RenderedSite {
+        outputs,
         pages,
         stories: site.entries.len(),
-        files: outputs.len(),
         images: work,
-        elapsed: started.elapsed(),
-        out,
         diagnostics: diags,
         sources,
     }))
@@ -202,14 +226,20 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
 
 /// Time per stage, printed to stderr when `LAUNCHPAD_TIMINGS` is set: for
 /// profiling, never part of normal output.
-struct Timings {
+pub struct Timings {
     enabled: bool,
     last: Instant,
     laps: Vec<(&'static str, Duration)>,
 }
 
+impl Default for Timings {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Timings {
-    fn new() -> Self {
+    pub fn new() -> Self {
         Timings {
             enabled: std::env::var_os("LAUNCHPAD_TIMINGS").is_some(),
             last: Instant::now(),
@@ -217,13 +247,13 @@ impl Timings {
         }
     }
 
-    fn lap(&mut self, stage: &'static str) {
+    pub fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.laps.push((stage, now - self.last));
         self.last = now;
     }
 
-    fn print(&self) {
+    pub fn print(&self) {
         if self.enabled {
             let laps: Vec<String> = self
                 .laps

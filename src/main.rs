@@ -43,6 +43,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Build, serve on http://127.0.0.1:1111/, and rebuild and reload on every change
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on [default: 1111, or the next free one]
+        #[arg(long)]
+        port: Option<u16>,
+        /// Address to listen on (0.0.0.0 to reach it from other machines)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Also show stories marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Create something from a template: `launchpad new story "Maria Santos"`
     New {
         #[command(subcommand)]
@@ -140,6 +154,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!(
                 "Fill it in, set `consent: true` once {name} has agreed, then run `launchpad check`."
             );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            drafts,
+        } => {
+            launchpad::serve::serve(&launchpad::serve::ServeOptions {
+                root,
+                bind,
+                port,
+                drafts,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Init { dir } => {

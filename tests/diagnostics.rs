@@ -602,3 +602,24 @@ fn a_folder_without_content_exits_2_with_a_hint() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no content/ folder"));
 }
+
+#[test]
+fn a_broken_story_named_in_a_collection_is_reported_once_not_twice() {
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "content/stories/ana-example.md",
+        replaced("role: team-lead", "role: team-laed"),
+    );
+    site.write(
+        "content/collections/picks.yaml",
+        "title: Picks\nstories: [ana-example]\n",
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 1);
+    let codes: Vec<String> = run
+        .json()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, vec!["unknown-role"], "no knock-on unknown-story");
+}

@@ -10,7 +10,7 @@ pub mod fields;
 pub mod site;
 pub mod story;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::types::{Content, Story};
 use crate::content::{RawSite, SourceFile, yaml};
@@ -69,7 +69,16 @@ pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
         let mut r = Reporter::new(&file.path, &mut diags);
         collections.extend(collection::collection(file, &mut r));
     }
-    check_collection_refs(&collections, &stories, drafts, &mut diags);
+    // A story with errors of its own is not also "unknown" where a collection
+    // names it: its own diagnostics say what to fix.
+    let valid_files: BTreeSet<&str> = stories.iter().map(|s| s.file.as_str()).collect();
+    let broken: BTreeSet<String> = raw
+        .stories
+        .iter()
+        .filter(|s| !valid_files.contains(s.source.path.as_str()))
+        .map(|s| slug::slugify(&s.name))
+        .collect();
+    check_collection_refs(&collections, &stories, &broken, drafts, &mut diags);
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;
@@ -108,6 +117,7 @@ fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
 fn check_collection_refs(
     collections: &[crate::content::types::Collection],
     stories: &[Story],
+    broken: &BTreeSet<String>,
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -116,6 +126,7 @@ fn check_collection_refs(
         let mut r = Reporter::new(&c.file, diags);
         for t in &c.stories {
             match by_slug.get(t.value.as_str()) {
+                None if broken.contains(&t.value) => {}
                 None => {
                     r.error(
                         t.pos,

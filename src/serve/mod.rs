@@ -1,0 +1,294 @@
+//! `launchpad serve`: builds the site in memory, serves it over HTTP,
+//! watches `content/` and `themes/`, rebuilds on change and reloads open
+//! tabs through Server-Sent Events. A broken save keeps the last good build
+//! served and shows the diagnostics in the terminal and over the page.
+//!
+//! Nothing is written to `public/`: the served files live in memory and are
+//! swapped in one step when a rebuild succeeds.
+
+mod files;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream, StreamExt};
+use notify::RecursiveMode;
+use tokio::sync::broadcast;
+
+use crate::diagnostics::{self, Format};
+use crate::render::Output;
+use crate::{BuildOptions, Timings};
+pub use files::{Files, Lookup};
+
+const RELOAD_JS: &str = include_str!("reload.js");
+const RELOAD_TAG: &str = "<script src=\"/__launchpad/reload.js\"></script>";
+/// Saves closer together than this are one change (editors write a temp
+/// file, rename it and touch it).
+const DEBOUNCE: Duration = Duration::from_millis(120);
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// What `serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// `None`: the default port, or the next free one.
+    pub port: Option<u16>,
+    pub drafts: bool,
+}
+
+/// What the browser is told after a rebuild.
+#[derive(Debug, Clone)]
+enum Change {
+    Reload,
+    /// The diagnostics, as the terminal shows them.
+    Broken(String),
+}
+
+struct Shared {
+    files: RwLock<Arc<Files>>,
+    /// The diagnostics of the current breakage, for tabs that connect late.
+    broken: RwLock<Option<String>>,
+    changes: broadcast::Sender<Change>,
+}
+
+/// Binds the port: the one asked for, or the default and then the next free.
+fn bind(opts: &ServeOptions) -> anyhow::Result<TcpListener> {
+    match opts.port {
+        Some(port) => TcpListener::bind((opts.bind, port)).with_context(|| {
+            format!(
+                "cannot listen on {}:{port} (is another server running?)",
+                opts.bind
+            )
+        }),
+        None => (DEFAULT_PORT..DEFAULT_PORT + 50)
+            .find_map(|port| TcpListener::bind((opts.bind, port)).ok())
+            .with_context(|| format!("no free port from {DEFAULT_PORT} on {}", opts.bind)),
+    }
+}
+
+fn base_url(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V6(ip) => format!("http://[{ip}]:{}/", addr.port()),
+        IpAddr::V4(ip) => format!("http://{ip}:{}/", addr.port()),
+    }
+}
+
+/// One build in memory: the files, or the diagnostics that stopped it.
+fn rebuild(opts: &BuildOptions) -> anyhow::Result<Result<(Files, usize, f64), String>> {
+    let started = Instant::now();
+    let mut timings = Timings::new();
+    Ok(match crate::render_site(opts, &mut timings)? {
+        Ok(site) => {
+            let text = diagnostics::render(&site.diagnostics, Format::Human, &site.sources);
+            eprint!("{text}");
+            Ok((
+                Files::new(site.outputs),
+                site.pages,
+                started.elapsed().as_secs_f64(),
+            ))
+        }
+        Err(errors) => Err(diagnostics::render(
+            &errors.diagnostics,
+            Format::Human,
+            &errors.sources,
+        )),
+    })
+}
+
+/// Runs until Ctrl-C.
+pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
+    if !opts.root.join("content").is_dir() {
+        bail!(
+            "no content/ folder in {} (run `launchpad init DIR` to start a site, or pass --root)",
+            opts.root.display()
+        );
+    }
+    let listener = bind(opts)?;
+    let addr = listener.local_addr()?;
+    let build = BuildOptions {
+        root: opts.root.clone(),
+        out: None,
+        base_url: Some(base_url(addr)),
+        drafts: opts.drafts,
+    };
+    let (changes, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        files: RwLock::new(Arc::new(Files::default())),
+        broken: RwLock::new(None),
+        changes,
+    });
+    apply(&shared, rebuild(&build)?, None);
+    println!("Serving {} (Ctrl-C to stop)", base_url(addr));
+
+    let _watcher = watch(&opts.root, build, shared.clone())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        listener.set_nonblocking(true)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let app = Router::new()
+            .route("/__launchpad/events", get(events))
+            .route("/__launchpad/reload.js", get(reload_js))
+            .fallback(get(file))
+            .with_state(shared);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+                println!("\nStopped.");
+            })
+            .await?;
+        anyhow::Ok(())
+    })
+}
+
+/// Puts a rebuild's result in place and tells the open tabs.
+fn apply(shared: &Shared, result: Result<(Files, usize, f64), String>, cause: Option<&str>) {
+    let because = cause
+        .map(|c| format!(" after a change to {c}"))
+        .unwrap_or_default();
+    match result {
+        Ok((files, pages, secs)) => {
+            *shared.files.write().expect("files lock") = Arc::new(files);
+            *shared.broken.write().expect("broken lock") = None;
+            println!("Built {pages} pages in {secs:.2} s{because}");
+            let _ = shared.changes.send(Change::Reload);
+        }
+        Err(text) => {
+            eprint!("{text}");
+            eprintln!("The build failed{because}; still serving the last good build.");
+            *shared.broken.write().expect("broken lock") = Some(text.clone());
+            let _ = shared.changes.send(Change::Broken(text));
+        }
+    }
+}
+
+/// Watches content/ and themes/, rebuilding once per burst of saves.
+fn watch(root: &Path, build: BuildOptions, shared: Arc<Shared>) -> anyhow::Result<impl Drop> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)?;
+    for dir in ["content", "themes"] {
+        let path = root.join(dir);
+        if path.is_dir() {
+            debouncer.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
+    let root = root.to_path_buf();
+    std::thread::spawn(move || {
+        for batch in rx {
+            let Ok(events) = batch else { continue };
+            let changed: Vec<String> = events
+                .iter()
+                .filter(|e| !e.kind.is_access())
+                .flat_map(|e| e.paths.iter())
+                .map(|p| crate::content::relative_slash_path(&root, p))
+                .collect();
+            let Some(first) = changed.first() else {
+                continue;
+            };
+            match rebuild(&build) {
+                Ok(result) => apply(&shared, result, Some(first)),
+                Err(e) => eprintln!("error: {e:#}"),
+            }
+        }
+    });
+    Ok(debouncer)
+}
+
+async fn reload_js() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        RELOAD_JS,
+    )
+}
+
+/// Server-Sent Events: `reload` after a good rebuild, `build-error` with
+/// the diagnostics after a bad one (also on connect, while broken).
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let current = shared
+        .broken
+        .read()
+        .expect("broken lock")
+        .clone()
+        .map(Change::Broken);
+    let rx = shared.changes.subscribe();
+    let updates = stream::unfold(rx, |mut rx| async move {
+        loop {
+            match rx.recv().await {
+                Ok(change) => return Some((change, rx)),
+                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+        }
+    });
+    let all = stream::iter(current).chain(updates).map(|change| {
+        Ok(match change {
+            Change::Reload => Event::default().event("reload").data("reload"),
+            Change::Broken(text) => Event::default()
+                .event("build-error")
+                .data(serde_json::json!({ "text": text }).to_string()),
+        })
+    });
+    Sse::new(all).keep_alive(KeepAlive::default())
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let files = shared.files.read().expect("files lock").clone();
+    match files.lookup(uri.path()) {
+        Lookup::Found(output) => respond(StatusCode::OK, output).await,
+        Lookup::Redirect(to) => {
+            (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, to)]).into_response()
+        }
+        Lookup::BadRequest => (StatusCode::BAD_REQUEST, "bad request").into_response(),
+        Lookup::NotFound => match files.get("404.html") {
+            Some(page) => respond(StatusCode::NOT_FOUND, page).await,
+            None => (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+    }
+}
+
+async fn respond(status: StatusCode, output: &Output) -> Response {
+    let path = output.path().to_string();
+    let bytes = match output {
+        Output::Bytes(_, b) => b.clone(),
+        Output::Copy(_, source) => match tokio::fs::read(source).await {
+            Ok(b) => b,
+            Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
+        },
+    };
+    let body = if path.ends_with(".html") {
+        inject_reload(bytes)
+    } else {
+        bytes
+    };
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(files::content_type(&path)),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Adds the reload script before `</body>` (or at the end).
+fn inject_reload(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{RELOAD_TAG}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{RELOAD_TAG}").into_bytes(),
+    }
+}

@@ -1,0 +1,249 @@
+//! `launchpad serve`: pages served from memory with the reload script,
+//! rebuilds on save with a reload event, errors shown while the last good
+//! build stays served, no path traversal, many requests at once, and a clean
+//! stop on Ctrl-C.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// The server process, stopped when the test ends.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let child = Command::new(assert_cmd::cargo::cargo_bin("launchpad"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Guarded at once, so the process is stopped even if a line below fails.
+    let mut server = Server { child, port: 0 };
+    let stdout = server.child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.port == 0 {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the server prints its address");
+        if let Some(rest) = line.strip_prefix("Serving http://127.0.0.1:") {
+            server.port = rest.split('/').next().unwrap().parse().unwrap();
+        }
+    }
+    server
+}
+
+/// A GET over a plain socket: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Lines of the event stream, as they arrive.
+fn events(port: u16) -> mpsc::Receiver<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET /__launchpad/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits for an event of `name` and returns its data line.
+fn next_event(rx: &mpsc::Receiver<String>, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut current = String::new();
+    while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        if let Some(e) = line.strip_prefix("event: ") {
+            current = e.to_string();
+        } else if let Some(data) = line.strip_prefix("data: ")
+            && current == name
+        {
+            return data.to_string();
+        }
+    }
+    panic!("no `{name}` event within 30 s");
+}
+
+const STORY: &str = "content/stories/ana-example.md";
+
+#[test]
+fn a_save_is_served_at_once_and_a_broken_save_keeps_the_last_good_build() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let (status, page) = get(server.port, "/stories/ana-example/");
+    assert_eq!(status, 200);
+    assert!(page.contains("From agent to team lead"));
+    assert!(
+        page.contains("/__launchpad/reload.js"),
+        "serve injects the reload script"
+    );
+    let stream = events(server.port);
+
+    let text = std::fs::read_to_string(site.path(STORY)).unwrap();
+    site.write(
+        STORY,
+        text.replace(
+            "From agent to team lead",
+            "From agent to team lead, now edited",
+        ),
+    );
+    next_event(&stream, "reload");
+    assert!(
+        get(server.port, "/stories/ana-example/")
+            .1
+            .contains("now edited")
+    );
+
+    site.write(
+        STORY,
+        text.replace(
+            "From agent to team lead",
+            "From agent to team lead, now edited",
+        )
+        .replace("role: team-lead", "role: team-laed"),
+    );
+    let error = next_event(&stream, "build-error");
+    assert!(
+        error.contains("unknown-role") && error.contains("team-laed"),
+        "{error}"
+    );
+    assert!(
+        get(server.port, "/stories/ana-example/")
+            .1
+            .contains("now edited"),
+        "the last good build is still served"
+    );
+    // A tab opened while the build is broken is told at once.
+    let late = events(server.port);
+    assert!(next_event(&late, "build-error").contains("unknown-role"));
+
+    site.write(
+        STORY,
+        text.replace("From agent to team lead", "Fixed again"),
+    );
+    next_event(&stream, "reload");
+    assert!(
+        get(server.port, "/stories/ana-example/")
+            .1
+            .contains("Fixed again")
+    );
+}
+
+#[test]
+fn the_server_never_serves_a_file_from_outside_the_site() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    for path in [
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/..%5c..%5c..%5cetc%5cpasswd",
+        "/stories/..%2f..%2f..%2fetc/passwd",
+        "//etc/passwd",
+        "/content/site.yaml",
+        "/%00",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains("root:") && !body.contains("base_url"),
+            "{path} leaked a file"
+        );
+    }
+}
+
+#[test]
+fn folders_redirect_and_missing_pages_get_the_site_404() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    assert_eq!(get(server.port, "/stories/ana-example").0, 301);
+    let (status, body) = get(server.port, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    assert_eq!(get(server.port, "/style.css").0, 200);
+}
+
+#[test]
+fn many_requests_at_once_are_all_served() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let port = server.port;
+    let handles: Vec<_> = (0..50)
+        .map(|i| std::thread::spawn(move || get(port, if i % 2 == 0 { "/" } else { "/paths/" }).0))
+        .collect();
+    let statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert!(statuses.iter().all(|&s| s == 200), "{statuses:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = TestSite::fixture("minimal");
+    let mut server = start(&site);
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert!(status.success(), "{status:?}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "still running 10 s after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
