@@ -14,6 +14,18 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap()
 }
 
+/// A real photo, so that the payload in `photo_alt` reaches the pages.
+fn small_jpeg() -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(64, 48, image::Rgb([40, 90, 160]));
+    let mut out = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut out),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    out
+}
+
 fn poisoned_site() -> TestSite {
     let site = TestSite::fixture("minimal");
     let p = quoted(PAYLOAD);
@@ -29,7 +41,7 @@ fn poisoned_site() -> TestSite {
              tags: [{p}, ok]\nskills: [{p}]\nlinks:\n  - label: {p}\n    url: https://example.org/?q=%22%3E\n---\n\n{BODY}\n"
         ),
     );
-    site.write("content/stories/ana-example/p.jpg", "not really a jpeg");
+    site.write("content/stories/ana-example/p.jpg", small_jpeg());
     site.remove("content/stories/ana-example.md");
     site.write(
         "content/collections/picks.yaml",
