@@ -66,6 +66,13 @@ struct Settings {
 }
 
 impl Settings {
+    fn of(site: &Site) -> Settings {
+        Settings {
+            widths: site.config.image_widths.clone(),
+            webp: site.config.image_formats.iter().any(|f| f == "webp"),
+        }
+    }
+
     fn fingerprint(&self) -> String {
         format!(
             "widths={:?};webp={};jpeg={};webpq={}",
@@ -85,10 +92,7 @@ pub fn process_photos(
     cache: &Cache,
     work: &mut Work,
 ) -> (BTreeMap<String, Processed>, Vec<Diagnostic>) {
-    let settings = Settings {
-        widths: site.config.image_widths.clone(),
-        webp: site.config.image_formats.iter().any(|f| f == "webp"),
-    };
+    let settings = Settings::of(site);
     let jobs: Vec<(&str, &crate::content::types::Story)> = site
         .entries
         .iter()
@@ -180,23 +184,21 @@ fn process_one(
         let jpeg = photos::encode_jpeg(&resized);
         let webp = settings.webp.then(|| photos::encode_webp(&resized));
         let h = resized.height();
-        // WebP only where it is smaller than the JPEG of the same size.
-        if let Some(webp) = webp.filter(|webp| webp.len() < jpeg.len()) {
+        let mut add = |format: &str, ext: &str, bytes: Vec<u8>| {
+            let file = format!("{w}.{ext}");
             variants.push(Variant {
                 width: w,
                 height: h,
-                format: "webp".into(),
-                file: format!("{w}.webp"),
+                format: format.into(),
+                file: file.clone(),
             });
-            files.push((format!("{w}.webp"), webp));
+            files.push((file, bytes));
+        };
+        // WebP only where it is smaller than the JPEG of the same size.
+        if let Some(webp) = webp.filter(|webp| webp.len() < jpeg.len()) {
+            add("webp", "webp", webp);
         }
-        variants.push(Variant {
-            width: w,
-            height: h,
-            format: "jpeg".into(),
-            file: format!("{w}.jpg"),
-        });
-        files.push((format!("{w}.jpg"), jpeg));
+        add("jpeg", "jpg", jpeg);
     }
     let p = Processed {
         width,
@@ -222,10 +224,7 @@ fn process_one(
 /// For `check`: decodes each photo not in the cache, without writing
 /// anything, so bad photos are reported before a build.
 pub fn verify_photos(site: &Site, root: &Path) -> Vec<Diagnostic> {
-    let settings = Settings {
-        widths: site.config.image_widths.clone(),
-        webp: site.config.image_formats.iter().any(|f| f == "webp"),
-    };
+    let settings = Settings::of(site);
     let cache = Cache::new(root);
     let results: Vec<Vec<Diagnostic>> = site
         .entries
