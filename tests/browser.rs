@@ -26,11 +26,7 @@ fn browser_tools() -> bool {
 
 fn built_for_browser() -> TestSite {
     let site = TestSite::example();
-    let yaml = std::fs::read_to_string(site.path("content/site.yaml")).unwrap();
-    site.write(
-        "content/site.yaml",
-        yaml.replace("page_size: 48", "page_size: 5"),
-    );
+    site.edit("content/site.yaml", "page_size: 48", "page_size: 5");
     let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     site

@@ -75,11 +75,7 @@ fn the_index_lists_published_stories_newest_first() {
 #[test]
 fn listings_are_paginated_by_page_size() {
     let site = TestSite::example();
-    let yaml = std::fs::read_to_string(site.path("content/site.yaml")).unwrap();
-    site.write(
-        "content/site.yaml",
-        yaml.replace("page_size: 48", "page_size: 5"),
-    );
+    site.edit("content/site.yaml", "page_size: 48", "page_size: 5");
     assert_eq!(site.build().code, 0);
     let page1 = site.html("index.html");
     let page3 = site.html("page/3/index.html");

@@ -309,9 +309,7 @@ fn a_photo_symlinked_out_of_the_site_is_refused_and_reported_missing() {
 
 fn with_file(path: &str, from: &str, to: &str) -> TestSite {
     let site = TestSite::fixture("minimal");
-    let text = std::fs::read_to_string(site.path(path)).unwrap();
-    assert!(text.contains(from), "{from:?} is not in {path}");
-    site.write(path, text.replacen(from, to, 1));
+    site.edit(path, from, to);
     site
 }
 

@@ -85,6 +85,13 @@ impl TestSite {
         self
     }
 
+    /// Replaces the first `from` in a file with `to`; `from` must be there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = fs::read_to_string(self.path(rel)).unwrap();
+        assert!(text.contains(from), "{from:?} is not in {rel}");
+        self.write(rel, text.replacen(from, to, 1))
+    }
+
     pub fn remove(&self, rel: &str) -> &Self {
         let path = self.path(rel);
         if path.is_dir() {
