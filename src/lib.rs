@@ -317,13 +317,13 @@ fn merge_static(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {
     let mut by_path: BTreeMap<String, Output> = BTreeMap::new();
-    let builtin: BTreeMap<&str, ()> = render::templates::BUILTIN_STATIC
+    let builtin: std::collections::BTreeSet<&str> = render::templates::BUILTIN_STATIC
         .iter()
-        .map(|(p, _)| (*p, ()))
+        .map(|(p, _)| *p)
         .collect();
     let (statics, pages): (Vec<Output>, Vec<Output>) = rendered
         .into_iter()
-        .partition(|o| builtin.contains_key(o.path()));
+        .partition(|o| builtin.contains(o.path()));
     for o in statics {
         by_path.insert(o.path().to_string(), o);
     }

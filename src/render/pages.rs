@@ -115,7 +115,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         .collect();
     let moves = moves(site, urls);
     let flows = sankey::flows(site);
-    let flow_rows: Vec<FlowCtx> = flows
+    let mut flow_rows: Vec<FlowCtx> = flows
         .iter()
         .map(|f| FlowCtx {
             from: role_link(&f.from),
@@ -123,7 +123,6 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             count: f.count,
         })
         .collect();
-    let mut flow_rows = flow_rows;
     flow_rows.sort_by(|a, b| {
         b.count
             .cmp(&a.count)

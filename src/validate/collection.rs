@@ -2,7 +2,6 @@
 
 use crate::content::SourceFile;
 use crate::content::types::Collection;
-use crate::content::yaml;
 use crate::diagnostics::{Pos, Reporter};
 use crate::validate::fields::{Fields, is_id};
 
@@ -20,14 +19,7 @@ pub fn collection(file: &SourceFile, r: &mut Reporter<'_>) -> Option<Collection>
             slug::slugify(id)
         ));
     }
-    let node = match yaml::parse(&file.text, 0) {
-        Ok(node) => node,
-        Err(e) => {
-            r.error(e.pos, "yaml-syntax", e.message)
-                .help("check the indentation and quoting");
-            return None;
-        }
-    };
+    let node = super::parse_yaml(&file.text, 0, r)?;
     let f = Fields::of(&node, &["title", "intro", "stories"], "a collection", r)?;
     let title = f.required_text("title", r, "add `title: Night-shift heroes`");
     f.required(

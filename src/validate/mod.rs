@@ -13,7 +13,7 @@ pub mod story;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::types::{Content, Story};
-use crate::content::{RawSite, SourceFile, yaml};
+use crate::content::{RawSite, yaml};
 use crate::diagnostics::{self, Diagnostic, Reporter};
 use crate::validate::fields::did_you_mean;
 use crate::validate::story::StoryContext;
@@ -24,13 +24,15 @@ pub struct Validated {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses a whole YAML file, reporting a syntax error.
-fn parse_file(file: &SourceFile, r: &mut Reporter<'_>) -> Option<yaml::Node> {
-    match yaml::parse(&file.text, 0) {
+/// Parses YAML starting on line `line_offset + 1` of its file, reporting a
+/// syntax error. Every YAML file and front matter goes through here.
+pub(crate) fn parse_yaml(text: &str, line_offset: u32, r: &mut Reporter<'_>) -> Option<yaml::Node> {
+    match yaml::parse(text, line_offset) {
         Ok(node) => Some(node),
         Err(e) => {
-            r.error(e.pos, "yaml-syntax", e.message)
-                .help("check the indentation and quoting; values with `: ` in them need quotes");
+            r.error(e.pos, "yaml-syntax", e.message).help(
+                "check the indentation and quoting; values with `: ` or a leading `*`, `&` or `[` need quotes",
+            );
             None
         }
     }
@@ -41,11 +43,11 @@ pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
 
     let site = raw.site_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, &mut diags);
-        parse_file(file, &mut r).and_then(|node| site::site(&node, &mut r))
+        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &mut r))
     });
     let career = raw.career_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, &mut diags);
-        parse_file(file, &mut r).and_then(|node| career::career(&node, &mut r))
+        parse_yaml(&file.text, 0, &mut r).and_then(|node| career::career(&node, &mut r))
     });
     if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
         let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();

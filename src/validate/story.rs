@@ -6,7 +6,6 @@ use std::collections::BTreeSet;
 use crate::content::RawStory;
 use crate::content::frontmatter::{self, SplitError};
 use crate::content::types::{Career, Link, Month, Photo, Step, Story};
-use crate::content::yaml;
 use crate::diagnostics::{Pos, Reporter};
 use crate::render::markdown;
 use crate::validate::career::check_ref;
@@ -56,14 +55,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
             return None;
         }
     };
-    let node = match yaml::parse(split.yaml, split.yaml_line_offset) {
-        Ok(node) => node,
-        Err(e) => {
-            r.error(e.pos, "yaml-syntax", e.message)
-                .help("check the indentation and quoting; values with `: ` or a leading `*`, `&` or `[` need quotes");
-            return None;
-        }
-    };
+    let node = super::parse_yaml(split.yaml, split.yaml_line_offset, r)?;
     let f = Fields::of(&node, KEYS, "a story's front matter", r)?;
 
     let name = f.required_text("name", r, "add `name: Maria Santos`");
