@@ -129,13 +129,16 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
         changes,
     });
     apply(&shared, rebuild(&build)?, None);
-    println!("Serving {} (Ctrl-C to stop)", base_url(addr));
 
     let _watcher = watch(&opts.root, build, shared.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
     runtime.block_on(async move {
+        // The Ctrl-C handler is in place before the address is printed, so
+        // an early Ctrl-C still stops the server cleanly.
+        let stop = stop_signal()?;
+        println!("Serving {} (Ctrl-C to stop)", base_url(addr));
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
         let app = Router::new()
@@ -145,12 +148,30 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
             .with_state(shared);
         axum::serve(listener, app)
             .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
+                stop.await;
                 println!("\nStopped.");
             })
             .await?;
         anyhow::Ok(())
     })
+}
+
+/// A future that completes on Ctrl-C. On Unix the handler is registered
+/// when this is called (tokio's `ctrl_c()` registers only when first polled).
+fn stop_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
+    #[cfg(unix)]
+    {
+        let mut sigint = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())?;
+        Ok(async move {
+            sigint.recv().await;
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+    }
 }
 
 /// Puts a rebuild's result in place and tells the open tabs.
