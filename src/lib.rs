@@ -25,7 +25,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
-use crate::render::Output;
 use crate::render::templates::Templates;
 
 /// What `build` was asked to do.
@@ -119,17 +118,20 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
     write::check_out_dir(&opts.root, &out)?;
     let mut timings = Timings::new();
-    let site = match render_site(opts, &mut timings)? {
+    // Pages stream into the staging folder as they render; only a finished
+    // build is swapped in.
+    let staging = write::Staging::new(&out)?;
+    let site = match render_site(opts, &mut timings, &staging, None)? {
         Ok(site) => site,
         Err(errors) => return Ok(Err(errors)),
     };
-    write::publish(&out, &site.outputs)?;
-    timings.lap("write");
+    staging.publish()?;
+    timings.lap("publish");
     timings.print();
     Ok(Ok(BuildReport {
         pages: site.pages,
         stories: site.stories,
-        files: site.outputs.len(),
+        files: site.files,
         images: site.images,
         elapsed: started.elapsed(),
         out,
@@ -138,23 +140,29 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
     }))
 }
 
-/// A site rendered in memory: what `build` writes and `serve` serves.
+/// A site rendered into a sink: what `build` writes and `serve` serves.
 pub struct RenderedSite {
-    /// Every output file, sorted by path.
-    pub outputs: Vec<Output>,
     pub pages: usize,
+    /// Pages rendered, not reused from the memo.
+    pub pages_rendered: usize,
+    pub files: usize,
     pub stories: usize,
     pub images: images::Work,
     /// Warnings only.
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    /// For the next render, when a memo was given.
+    pub memo: Option<render::Memo>,
 }
 
-/// Load, validate, model, process images and render, without writing the
-/// site. Image cache entries this render did not use are pruned.
+/// Load, validate, model, process images and render into `sink`. With a
+/// memo from the previous render, unchanged pages are reused. Image cache
+/// entries this render did not use are pruned.
 pub fn render_site(
     opts: &BuildOptions,
     timings: &mut Timings,
+    sink: &dyn render::Sink,
+    memo: Option<&render::Memo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
     let root = &opts.root;
     let raw = content::load(root)?;
@@ -199,28 +207,39 @@ pub fn render_site(
         photos: &photos,
         cache: &cache,
     };
-    let rendered = match render::render(&site, &mut templates, &images, &mut work) {
-        Ok(outputs) => outputs,
+    let statics: Vec<content::StaticFile> = theme
+        .static_files
+        .into_iter()
+        .chain(raw.static_files.iter().cloned())
+        .collect();
+    let rendered = match render::render(
+        &site,
+        &mut templates,
+        &images,
+        &statics,
+        &mut work,
+        sink,
+        memo,
+    )? {
+        Ok(rendered) => rendered,
         Err(errors) => {
             diags.extend(errors);
             return fail(diags, sources);
         }
     };
-    let pages = rendered
-        .iter()
-        .filter(|o| o.path().ends_with(".html"))
-        .count();
     timings.lap("render");
-    let outputs = merge_static(rendered, &theme.static_files, &raw.static_files, &mut diags);
+    diags.extend(rendered.diagnostics);
     cache.prune(&["photos", "cards"]);
     diagnostics::sort(&mut diags);
     Ok(Ok(RenderedSite {
-        outputs,
-        pages,
+        pages: rendered.pages,
+        pages_rendered: rendered.pages_rendered,
+        files: rendered.files,
         stories: site.entries.len(),
         images: work,
         diagnostics: diags,
         sources,
+        memo: rendered.memo,
     }))
 }
 
@@ -230,6 +249,19 @@ pub struct Timings {
     enabled: bool,
     last: Instant,
     laps: Vec<(&'static str, Duration)>,
+    /// Peak resident memory after each lap.
+    peaks: Vec<u64>,
+}
+
+/// The process's peak resident memory so far (Linux; 0 elsewhere).
+fn peak_memory_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        })
+        .map_or(0, |kb| kb / 1024)
 }
 
 impl Default for Timings {
@@ -244,6 +276,7 @@ impl Timings {
             enabled: std::env::var_os("LAUNCHPAD_TIMINGS").is_some(),
             last: Instant::now(),
             laps: Vec::new(),
+            peaks: Vec::new(),
         }
     }
 
@@ -251,6 +284,9 @@ impl Timings {
         let now = Instant::now();
         self.laps.push((stage, now - self.last));
         self.last = now;
+        if self.enabled {
+            self.peaks.push(peak_memory_mb());
+        }
     }
 
     pub fn print(&self) {
@@ -258,7 +294,8 @@ impl Timings {
             let laps: Vec<String> = self
                 .laps
                 .iter()
-                .map(|(s, d)| format!("{s} {:.3} s", d.as_secs_f64()))
+                .zip(&self.peaks)
+                .map(|((s, d), mb)| format!("{s} {:.3} s (peak {mb} MB)", d.as_secs_f64()))
                 .collect();
             eprintln!("timings: {}", laps.join(", "));
         }
@@ -306,45 +343,4 @@ fn load_theme(root: &Path, name: &str) -> anyhow::Result<Theme> {
         static_files: files.static_files,
         diagnostics,
     })
-}
-
-/// Static files under the generated pages: the theme's replace the built-in
-/// ones, `content/static/` replaces both, and a generated page always wins.
-fn merge_static(
-    rendered: Vec<Output>,
-    theme_static: &[content::StaticFile],
-    content_static: &[content::StaticFile],
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Output> {
-    let mut by_path: BTreeMap<String, Output> = BTreeMap::new();
-    let builtin: std::collections::BTreeSet<&str> = render::templates::BUILTIN_STATIC
-        .iter()
-        .map(|(p, _)| *p)
-        .collect();
-    let (statics, pages): (Vec<Output>, Vec<Output>) = rendered
-        .into_iter()
-        .partition(|o| builtin.contains(o.path()));
-    for o in statics {
-        by_path.insert(o.path().to_string(), o);
-    }
-    for f in theme_static.iter().chain(content_static) {
-        by_path.insert(
-            f.out_path.clone(),
-            Output::Copy(f.out_path.clone(), f.source.clone()),
-        );
-    }
-    for o in pages {
-        if let Some(Output::Copy(path, _)) = by_path.get(o.path()) {
-            let file = format!("content/static/{path}");
-            Reporter::new(&file, diags)
-                .warning(
-                    Pos::START,
-                    "static-conflict",
-                    format!("`{path}` is a generated page; this static file is not published"),
-                )
-                .help("rename the static file");
-        }
-        by_path.insert(o.path().to_string(), o);
-    }
-    by_path.into_values().collect()
 }

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+// Rendering makes millions of small, short-lived allocations (template
+// values, strings); mimalloc spends about half as long on them as glibc's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use launchpad::diagnostics::{self, Format};
 
 #[derive(Parser)]

@@ -4,14 +4,15 @@
 //! leaves the previous output exactly as it was, and files from earlier
 //! builds that no longer belong are gone with the old folder.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
 use rayon::prelude::*;
 
-use crate::render::Output;
+use crate::render::{Output, Sink};
 
 /// Refuses output folders that would destroy the site: the site root
 /// itself, a folder containing it, or anything inside content/ or themes/.
@@ -80,50 +81,98 @@ fn safe_join(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
     Ok(base.join(path))
 }
 
-/// Writes `outputs` into `out`, replacing what was there in one swap.
-pub fn publish(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
-    let name = out
-        .file_name()
-        .with_context(|| format!("{} is not a folder name", out.display()))?
-        .to_string_lossy()
-        .into_owned();
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    let _ = fs::remove_dir_all(&staging);
-
-    let result = write_all(&staging, outputs).and_then(|()| swap(&staging, out, &old));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// The private folder a build writes into, beside the output: `publish`
+/// swaps it in; dropped unpublished (a failed build), it is removed and the
+/// previous output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    /// Folders already made, so each file costs one system call, not a walk.
+    made: Mutex<HashSet<PathBuf>>,
+    published: bool,
 }
 
-fn write_all(staging: &Path, outputs: &[Output]) -> anyhow::Result<()> {
-    fs::create_dir_all(staging).with_context(|| format!("cannot create {}", staging.display()))?;
-    let mut dirs = BTreeSet::new();
-    for o in outputs {
-        let path = safe_join(staging, o.path())?;
-        if let Some(dir) = path.parent() {
-            dirs.insert(dir.to_path_buf());
+impl Staging {
+    pub fn new(out: &Path) -> anyhow::Result<Staging> {
+        let name = out
+            .file_name()
+            .with_context(|| format!("{} is not a folder name", out.display()))?
+            .to_string_lossy()
+            .into_owned();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let pid = std::process::id();
+        let dir = parent.join(format!(".{name}.tmp-{pid}"));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            made: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
+            published: false,
+        })
+    }
+
+    /// Replaces the output folder with everything written so far.
+    pub fn publish(mut self) -> anyhow::Result<()> {
+        swap(&self.dir, &self.out, &self.old)?;
+        self.published = true;
+        Ok(())
+    }
+
+    fn make_parent(&self, path: &Path) -> anyhow::Result<()> {
+        let Some(dir) = path.parent() else {
+            return Ok(());
+        };
+        if self.made.lock().expect("staging lock").contains(dir) {
+            return Ok(());
         }
-    }
-    for dir in &dirs {
         fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        self.made
+            .lock()
+            .expect("staging lock")
+            .insert(dir.to_path_buf());
+        Ok(())
     }
-    outputs.par_iter().try_for_each(|o| -> anyhow::Result<()> {
-        let path = safe_join(staging, o.path())?;
-        match o {
+}
+
+impl Sink for Staging {
+    fn put(&self, output: Output) -> anyhow::Result<()> {
+        let path = safe_join(&self.dir, output.path())?;
+        self.make_parent(&path)?;
+        match &output {
             Output::Bytes(_, bytes) => fs::write(&path, bytes),
             Output::Copy(_, source) => fs::copy(source, &path).map(|_| ()),
+            // A link costs no data written; across file systems, copy.
+            Output::Cached(_, source) => {
+                fs::hard_link(source, &path).or_else(|_| fs::copy(source, &path).map(|_| ()))
+            }
         }
         .with_context(|| format!("cannot write {}", path.display()))
-    })
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Writes `outputs` into `out`, replacing what was there in one swap.
+pub fn publish(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
+    let staging = Staging::new(out)?;
+    outputs
+        .par_iter()
+        .try_for_each(|o| staging.put(o.clone()))?;
+    staging.publish()
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
@@ -168,11 +217,7 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(out.join("old")).unwrap();
         fs::write(out.join("old/stale.html"), "x").unwrap();
-        publish(
-            &out,
-            &[Output::Bytes("a/index.html".into(), b"new".to_vec())],
-        )
-        .unwrap();
+        publish(&out, &[Output::bytes("a/index.html", b"new".to_vec())]).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path())

@@ -151,9 +151,43 @@ pub fn rasterize(svg: &str) -> Result<Vec<u8>, String> {
         HEIGHT as f32 / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("cannot encode the card: {e}"))
+    encode_png(&pixmap).map_err(|e| format!("cannot encode the card: {e}"))
+}
+
+/// PNG at deflate level 1 without filters: a card is mostly flat colour,
+/// which this compresses to a size close to the default level's at a fifth
+/// of the time (tiny-skia's own encoder spent 26 ms of a 35 ms card on
+/// deflate). An opaque card, the usual kind, is written without alpha.
+fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == u8::MAX);
+    let (color, data): (png::ColorType, Vec<u8>) = if opaque {
+        let rgb = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| [p.red(), p.green(), p.blue()])
+            .collect();
+        (png::ColorType::Rgb, rgb)
+    } else {
+        let rgba = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| {
+                let c = p.demultiply();
+                [c.red(), c.green(), c.blue(), c.alpha()]
+            })
+            .collect();
+        (png::ColorType::Rgba, rgba)
+    };
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut encoder = png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(color);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_deflate_compression(png::DeflateCompression::Level(1));
+    encoder.set_filter(png::Filter::NoFilter);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&data)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera

@@ -5,6 +5,7 @@
 //! or card gets a new URL and no browser or social network shows a stale one.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use base64::Engine as _;
@@ -66,7 +67,7 @@ pub fn photos(
         for v in &p.variants {
             let ext = if v.format == "webp" { "webp" } else { "jpg" };
             let rel = format!("img/{slug}-{tag}-{}.{ext}", v.width);
-            assets.outputs.push(Output::Copy(rel.clone(), p.file(v)));
+            assets.outputs.push(Output::Cached(rel.clone(), p.file(v)));
             let candidate = (urls.path(&rel), v);
             if v.format == "webp" {
                 webp.push(candidate)
@@ -97,6 +98,9 @@ pub fn photos(
     }
 }
 
+/// Part of every card's cache key: bump when drawing or encoding changes.
+const CARDS_VERSION: &str = "cards-2";
+
 /// What a card template sees as `card`.
 #[derive(Serialize)]
 struct CardCtx {
@@ -121,18 +125,17 @@ pub fn cards(
     assets: &mut Assets,
     work: &mut Work,
 ) -> Result<(), Vec<Diagnostic>> {
-    let mut jobs: Vec<(String, String, CardCtx)> = site
+    // Per card: its id, its file name, what it shows, and its photo (the
+    // smallest JPEG, with its cache key) if it has one.
+    type CardJob = (String, String, CardCtx, Option<(String, PathBuf)>);
+    let mut jobs: Vec<CardJob> = site
         .entries
         .iter()
         .map(|e| {
             let s = &e.story;
             let photo = processed.get(&s.slug).and_then(|p| {
                 let smallest = p.variants.iter().find(|v| v.format == "jpeg")?;
-                let bytes = std::fs::read(p.file(smallest)).ok()?;
-                Some(format!(
-                    "data:image/jpeg;base64,{}",
-                    base64::engine::general_purpose::STANDARD.encode(bytes)
-                ))
+                Some((p.key.clone(), p.file(smallest)))
             });
             let journey = e
                 .roles
@@ -146,9 +149,9 @@ pub fn cards(
                 name: s.name.clone(),
                 headline: s.headline.clone(),
                 journey,
-                photo,
+                photo: None,
             };
-            (format!("story/{}", s.slug), s.slug.clone(), ctx)
+            (format!("story/{}", s.slug), s.slug.clone(), ctx, photo)
         })
         .collect();
     for (c, ids) in &site.collections {
@@ -165,18 +168,36 @@ pub fn cards(
             format!("collection/{}", c.id),
             format!("collection-{}", c.id),
             ctx,
+            None,
         ));
     }
+    let template = templates.fingerprint("card.svg");
     let rendered = AtomicUsize::new(0);
     let results: Vec<Result<(String, Output), Vec<Diagnostic>>> = jobs
         .into_par_iter()
-        .map(|(id, name, ctx)| {
-            let mut cx = Context::new();
-            cx.insert("card", &ctx);
-            let svg = templates.render("card.svg", &cx)?;
-            let key = cache::key(&[svg.as_bytes()]);
+        .map(|(id, name, mut ctx, photo)| {
+            // Keyed by what is drawn, not by the drawing: a cached card
+            // costs a hash, not a template render.
+            let ctx_json = serde_json::to_vec(&ctx).unwrap_or_default();
+            let photo_key = photo.as_ref().map_or("", |(k, _)| k.as_str());
+            let key = cache::key(&[
+                CARDS_VERSION.as_bytes(),
+                template.as_bytes(),
+                &ctx_json,
+                photo_key.as_bytes(),
+            ]);
             let entry = cache.entry("cards", &key);
-            if cache.read(&entry, cache::DONE).is_none() {
+            if !entry.join(cache::DONE).is_file() {
+                ctx.photo = photo.and_then(|(_, file)| {
+                    let bytes = std::fs::read(file).ok()?;
+                    Some(format!(
+                        "data:image/jpeg;base64,{}",
+                        base64::engine::general_purpose::STANDARD.encode(bytes)
+                    ))
+                });
+                let mut cx = Context::new();
+                cx.insert("card", &ctx);
+                let svg = templates.render("card.svg", &cx)?;
                 let png = cards::rasterize(&svg).map_err(|why| card_error(&why))?;
                 cache
                     .write(&entry, &[("card.png", &png)], b"{}")
@@ -184,7 +205,7 @@ pub fn cards(
                 rendered.fetch_add(1, Ordering::Relaxed);
             }
             let rel = format!("cards/{name}-{}.png", &key[..10]);
-            Ok((id, Output::Copy(rel, entry.join("card.png"))))
+            Ok((id, Output::Cached(rel, entry.join("card.png"))))
         })
         .collect();
     let total = results.len();

@@ -12,6 +12,9 @@ use crate::site::Site;
 
 const FEED_ENTRIES: usize = 20;
 
+/// The files this module makes.
+pub(crate) const FILES: [&str; 3] = ["feed.xml", "sitemap.xml", "robots.txt"];
+
 #[derive(Serialize)]
 struct SitemapUrl {
     loc: String,
@@ -31,11 +34,10 @@ pub(crate) fn feeds(
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
-    pages: &[Output],
+    pages: &[String],
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut sitemap: Vec<SitemapUrl> = pages
         .iter()
-        .map(Output::path)
         .filter(|p| p.ends_with("index.html"))
         .map(|p| SitemapUrl {
             loc: urls.absolute(p.trim_end_matches("index.html")),
@@ -64,9 +66,9 @@ pub(crate) fn feeds(
     cx.insert("updated", &updated);
     cx.insert("feed_url", &urls.absolute("feed.xml"));
     let mut out = Vec::new();
-    for name in ["feed.xml", "sitemap.xml", "robots.txt"] {
+    for name in FILES {
         let text = templates.render(name, &cx)?;
-        out.push(Output::Bytes(name.to_string(), text.into_bytes()));
+        out.push(Output::bytes(name, text.into_bytes()));
     }
     Ok(out)
 }

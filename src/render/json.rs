@@ -114,6 +114,8 @@ fn tag_slugs(tags: &[String]) -> Vec<String> {
     out
 }
 
+pub(crate) const STORIES_INDEX: &str = "stories.json";
+
 /// `stories.json`: what client-side filtering needs, newest first.
 pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
     let stories: Vec<IndexEntry<'_>> = site

@@ -2,10 +2,10 @@
 //! the facets that link between them (which work without JavaScript).
 
 use serde::Serialize;
-use tera::Context;
 
-use crate::render::Job;
 use crate::render::context::*;
+use crate::render::{Job, Vars};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::site::{Group, Site};
@@ -16,8 +16,8 @@ struct Listing<'a> {
     rel: String,
     title: String,
     description: String,
-    stories: &'a [usize],
-    vars: Context,
+    stories: Cow<'a, [usize]>,
+    vars: Vars,
 }
 
 /// One filter of the index: its query key, its label, and its values as
@@ -158,7 +158,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Listing<'a>> {
         }
         for (id, name, stories) in spec.values {
             let rel = format!("{}/{id}/", spec.folder);
-            let mut vars = Context::new();
+            let mut vars = Vars::new(true);
             vars.insert(
                 "facet",
                 &FacetPageCtx {
@@ -183,7 +183,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Listing<'a>> {
                     spec.label.to_lowercase()
                 ),
                 rel,
-                stories,
+                stories: Cow::Borrowed(stories),
                 vars,
             });
         }
@@ -197,20 +197,20 @@ struct FacetPageCtx {
     label: &'static str,
 }
 
-pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
+pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     let all: Vec<usize> = (0..site.entries.len()).collect();
     let mut listings = vec![Listing {
         template: "index.html",
         rel: String::new(),
         title: site.config.title.clone(),
         description: site.config.description.clone(),
-        stories: &all,
-        vars: Context::new(),
+        stories: Cow::Owned(all),
+        vars: Vars::new(true),
     }];
     let all_moves = moves(site, urls);
     for role in &site.career.roles {
         let stories = site.by_role.get(&role.id).map_or(&[][..], Vec::as_slice);
-        let mut vars = Context::new();
+        let mut vars = Vars::new(true);
         vars.insert("role", role);
         // Supported next steps first, then moves alumni made on their own.
         let next: Vec<MoveCtx> = all_moves
@@ -234,7 +234,7 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             description: role.summary.clone().unwrap_or_else(|| {
                 format!("Alumni stories that pass through the {} role.", role.title)
             }),
-            stories,
+            stories: Cow::Borrowed(stories),
             vars,
         });
     }
@@ -243,7 +243,7 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             .by_department
             .get(&dept.id)
             .map_or(&[][..], Vec::as_slice);
-        let mut vars = Context::new();
+        let mut vars = Vars::new(true);
         vars.insert("department", dept);
         let roles: Vec<LinkCtx> = site
             .career
@@ -266,12 +266,12 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
                 .description
                 .clone()
                 .unwrap_or_else(|| format!("Alumni stories that pass through {}.", dept.name)),
-            stories,
+            stories: Cow::Borrowed(stories),
             vars,
         });
     }
     for (slug, tag) in &site.by_tag {
-        let mut vars = Context::new();
+        let mut vars = Vars::new(true);
         vars.insert(
             "tag",
             &LinkCtx {
@@ -286,7 +286,7 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             rel: format!("tags/{slug}/"),
             title: format!("Stories tagged “{}”", tag.name),
             description: format!("Alumni stories tagged {}.", tag.name),
-            stories: &tag.stories,
+            stories: Cow::Borrowed(&tag.stories),
             vars,
         });
     }
@@ -297,7 +297,7 @@ pub(crate) fn listing_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
         .collect()
 }
 
-fn paginate(site: &Site, urls: &Urls<'_>, listing: Listing<'_>) -> Vec<Job> {
+fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, listing: Listing<'_>) -> Vec<Job<'a>> {
     let size = site.config.page_size;
     let total = listing.stories.len().div_ceil(size).max(1);
     // An empty listing still gets its first page ("No stories here yet").
@@ -311,32 +311,41 @@ fn paginate(site: &Site, urls: &Urls<'_>, listing: Listing<'_>) -> Vec<Job> {
         .enumerate()
         .map(|(i, chunk)| {
             let n = i + 1;
-            let cards: Vec<CardCtx> = chunk
-                .iter()
-                .map(|&i| card(site, &site.entries[i], urls))
-                .collect();
-            let mut vars = listing.vars.clone();
-            vars.insert("stories", &cards);
-            vars.insert("story_total", &listing.stories.len());
-            vars.insert("pagination", &pagination(&listing.rel, n, total, urls));
             let rel = page_rel(&listing.rel, n);
             let title = if n > 1 {
                 format!("{} (page {n})", listing.title)
             } else {
                 listing.title.clone()
             };
+            let meta = PageMeta {
+                title,
+                description: listing.description.clone(),
+                canonical: urls.absolute(&rel),
+                url: urls.path(&rel),
+                image: None,
+            };
+            // The cards are made when the page renders: made here, every
+            // listing page's cards would be in memory at once.
+            let chunk = chunk.to_vec();
+            let vars = listing.vars.clone();
+            let story_total = listing.stories.len();
+            let listing_rel = listing.rel.clone();
             Job {
                 template: listing.template,
-                meta: PageMeta {
-                    title,
-                    description: listing.description.clone(),
-                    canonical: urls.absolute(&rel),
-                    url: urls.path(&rel),
-                    image: None,
-                },
+                meta,
                 rel,
                 file: None,
-                vars,
+                vars: Box::new(move |track| {
+                    let mut vars = vars.tracked(track);
+                    let cards: Vec<CardCtx> = chunk
+                        .iter()
+                        .map(|&i| card(site, &site.entries[i], urls))
+                        .collect();
+                    vars.insert("stories", &cards);
+                    vars.insert("story_total", &story_total);
+                    vars.insert("pagination", &pagination(&listing_rel, n, total, urls));
+                    vars
+                }),
             }
         })
         .collect()

@@ -1,10 +1,9 @@
 //! Single pages: each story, the career paths, each collection, and 404.
 
 use serde::Serialize;
-use tera::Context;
 
 use crate::render::context::*;
-use crate::render::{Job, json, sankey};
+use crate::render::{Job, Vars, json, sankey};
 use crate::site::Site;
 
 const RELATED: usize = 3;
@@ -27,7 +26,9 @@ fn related(site: &Site, index: usize) -> Vec<usize> {
     out
 }
 
-pub(crate) fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
+/// Story pages. Their variables (the body, the timeline, related cards)
+/// are built when each page renders, not here.
+pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     site.entries
         .iter()
         .enumerate()
@@ -35,43 +36,50 @@ pub(crate) fn story_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             let s = &e.story;
             let rel = story_rel(&s.slug);
             let canonical = urls.absolute(&rel);
-            let mut share_url = canonical.clone();
-            if let Some(utm) = &site.config.utm_source {
-                share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
-            }
-            let mut vars = Context::new();
-            vars.insert("story", &card(site, e, urls));
-            vars.insert("steps", &steps(site, s, urls));
-            vars.insert("body", &s.body_html);
-            vars.insert("quote", &s.quote);
-            vars.insert("skills", &s.skills);
-            vars.insert("links", &s.links);
-            vars.insert("share_url", &share_url);
-            vars.insert("json_ld", &json::story_json_ld(site, e, &canonical));
-            let related: Vec<CardCtx> = related(site, i)
-                .into_iter()
-                .map(|j| card(site, &site.entries[j], urls))
-                .collect();
-            vars.insert("related", &related);
+            let meta = PageMeta {
+                title: format!("{}: {}", s.name, s.headline),
+                description: if s.summary.is_empty() {
+                    s.headline.clone()
+                } else {
+                    s.summary.clone()
+                },
+                canonical: canonical.clone(),
+                url: urls.path(&rel),
+                image: urls.cards.get(&format!("story/{}", s.slug)).cloned(),
+            };
             Job {
                 template: "story.html",
-                meta: PageMeta {
-                    title: format!("{}: {}", s.name, s.headline),
-                    description: if s.summary.is_empty() {
-                        s.headline.clone()
-                    } else {
-                        s.summary.clone()
-                    },
-                    canonical,
-                    url: urls.path(&rel),
-                    image: urls.cards.get(&format!("story/{}", s.slug)).cloned(),
-                },
+                meta,
                 rel,
                 file: None,
-                vars,
+                vars: Box::new(move |track| story_vars(site, urls, i, &canonical, track)),
             }
         })
         .collect()
+}
+
+fn story_vars(site: &Site, urls: &Urls<'_>, i: usize, canonical: &str, track: bool) -> Vars {
+    let e = &site.entries[i];
+    let s = &e.story;
+    let mut share_url = canonical.to_string();
+    if let Some(utm) = &site.config.utm_source {
+        share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
+    }
+    let mut vars = Vars::new(track);
+    vars.insert("story", &card(site, e, urls));
+    vars.insert("steps", &steps(site, s, urls));
+    vars.insert("body", &s.body_html);
+    vars.insert("quote", &s.quote);
+    vars.insert("skills", &s.skills);
+    vars.insert("links", &s.links);
+    vars.insert("share_url", &share_url);
+    vars.insert("json_ld", &json::story_json_ld(site, e, canonical));
+    let related: Vec<CardCtx> = related(site, i)
+        .into_iter()
+        .map(|j| card(site, &site.entries[j], urls))
+        .collect();
+    vars.insert("related", &related);
+    vars
 }
 
 /// A row of the journey-flow table: started in `from`, now in `to`.
@@ -88,7 +96,7 @@ struct DepartmentRolesCtx {
     roles: Vec<LinkCtx>,
 }
 
-pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
+pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job<'static>> {
     let mut jobs = Vec::new();
     let role_link = |id: &str| role_link(site, urls, id);
 
@@ -128,7 +136,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             .cmp(&a.count)
             .then_with(|| (&a.from.name, &a.to.name).cmp(&(&b.from.name, &b.to.name)))
     });
-    let mut vars = Context::new();
+    let mut vars = Vars::new(true);
     vars.insert("headline", &site.headline);
     vars.insert("sankey", &sankey::svg(site, &flows, urls.base_path));
     vars.insert("flows", &flow_rows);
@@ -149,12 +157,12 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             url: urls.path("paths/"),
             image: None,
         },
-        vars,
+        vars: vars.ready(),
     });
 
     for (c, ids) in &site.collections {
         let rel = format!("collections/{}/", c.id);
-        let mut vars = Context::new();
+        let mut vars = Vars::new(true);
         let cards: Vec<CardCtx> = ids
             .iter()
             .map(|&i| card(site, &site.entries[i], urls))
@@ -181,7 +189,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             },
             rel,
             file: None,
-            vars,
+            vars: vars.ready(),
         });
     }
 
@@ -196,7 +204,7 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job> {
             url: urls.path("404.html"),
             image: None,
         },
-        vars: Context::new(),
+        vars: Vars::new(true).ready(),
     });
     jobs
 }

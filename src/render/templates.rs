@@ -3,7 +3,7 @@
 //! just that one template. Output of `.html` and `.xml` templates is
 //! auto-escaped; content never reaches Tera as template source.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use tera::{Context, ErrorKind, Tera};
 
@@ -106,6 +106,9 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
 pub struct Templates {
     tera: Tera,
     files: BTreeMap<String, String>,
+    /// Per template, a hash of its source and of every template it extends
+    /// or includes: what a change to a theme file invalidates.
+    fingerprints: BTreeMap<String, blake3::Hash>,
 }
 
 impl Templates {
@@ -137,8 +140,20 @@ impl Templates {
         let templates = sources
             .iter()
             .map(|(name, (_, src))| (name.as_str(), src.as_str()));
+        let texts: BTreeMap<&str, &str> = sources
+            .iter()
+            .map(|(name, (_, src))| (name.as_str(), src.as_str()))
+            .collect();
+        let fingerprints = texts
+            .keys()
+            .map(|name| (name.to_string(), closure_hash(name, &texts)))
+            .collect();
         match tera.add_raw_templates(templates) {
-            Ok(()) => Ok(Templates { tera, files }),
+            Ok(()) => Ok(Templates {
+                tera,
+                files,
+                fingerprints,
+            }),
             Err(e) => Err(tera_diagnostics(&e, &files)),
         }
     }
@@ -148,11 +163,71 @@ impl Templates {
         self.tera.global_context().extend(globals.clone());
     }
 
+    /// See `fingerprints`; unknown names share one value.
+    pub fn fingerprint(&self, name: &str) -> blake3::Hash {
+        self.fingerprints
+            .get(name)
+            .copied()
+            .unwrap_or_else(|| blake3::hash(name.as_bytes()))
+    }
+
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {
         self.tera
             .render(name, context)
             .map_err(|e| tera_diagnostics(&e, &self.files))
     }
+}
+
+/// Hashes `name`'s source with those of the templates it reaches through
+/// `extends` and `include`, transitively. A template that defines Tera
+/// components may be used from anywhere, so those are in every closure.
+fn closure_hash(name: &str, texts: &BTreeMap<&str, &str>) -> blake3::Hash {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![name.to_string()];
+    todo.extend(
+        texts
+            .iter()
+            .filter(|(_, src)| tags(src).any(|t| t.starts_with("component ")))
+            .map(|(n, _)| n.to_string()),
+    );
+    while let Some(next) = todo.pop() {
+        if !seen.insert(next.clone()) {
+            continue;
+        }
+        if let Some(src) = texts.get(next.as_str()) {
+            for tag in tags(src) {
+                let Some(args) = tag
+                    .strip_prefix("extends")
+                    .or_else(|| tag.strip_prefix("include"))
+                else {
+                    continue;
+                };
+                // The quoted names: every other piece between quotes.
+                todo.extend(
+                    args.split(['"', '\''])
+                        .skip(1)
+                        .step_by(2)
+                        .map(str::to_string),
+                );
+            }
+        }
+    }
+    let mut h = blake3::Hasher::new();
+    for n in &seen {
+        h.update(n.as_bytes());
+        h.update(&[0]);
+        h.update(texts.get(n.as_str()).unwrap_or(&"").as_bytes());
+        h.update(&[0xff]);
+    }
+    h.finalize()
+}
+
+/// The insides of a source's `{% ... %}` tags, trimmed.
+fn tags(src: &str) -> impl Iterator<Item = &str> {
+    src.split("{%").skip(1).map(|rest| {
+        let inside = rest.split("%}").next().unwrap_or(rest);
+        inside.trim_matches(|c: char| c == '-' || c.is_whitespace())
+    })
 }
 
 /// A Tera error as diagnostics on the template's file, line and column.

@@ -105,9 +105,9 @@ mod tests {
 
     fn files() -> Files {
         Files::new(vec![
-            Output::Bytes("index.html".into(), b"home".to_vec()),
-            Output::Bytes("stories/a/index.html".into(), b"a".to_vec()),
-            Output::Bytes("style.css".into(), b"css".to_vec()),
+            Output::bytes("index.html", b"home".to_vec()),
+            Output::bytes("stories/a/index.html", b"a".to_vec()),
+            Output::bytes("style.css", b"css".to_vec()),
         ])
     }
 

@@ -11,7 +11,7 @@ mod files;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
@@ -26,7 +26,7 @@ use notify::RecursiveMode;
 use tokio::sync::broadcast;
 
 use crate::diagnostics::{self, Format};
-use crate::render::Output;
+use crate::render::{Memo, Output, Sink};
 use crate::{BuildOptions, Timings};
 pub use files::{Files, Lookup};
 
@@ -84,19 +84,47 @@ fn base_url(addr: SocketAddr) -> String {
     }
 }
 
+/// A good rebuild.
+struct Built {
+    files: Files,
+    pages: usize,
+    /// Pages rendered; the others were unchanged and reused.
+    rendered: usize,
+    secs: f64,
+}
+
+/// Collects a render's files in memory.
+#[derive(Default)]
+struct Collect(Mutex<Vec<Output>>);
+
+impl Sink for Collect {
+    fn put(&self, output: Output) -> anyhow::Result<()> {
+        self.0.lock().expect("collect lock").push(output);
+        Ok(())
+    }
+}
+
 /// One build in memory: the files, or the diagnostics that stopped it.
-fn rebuild(opts: &BuildOptions) -> anyhow::Result<Result<(Files, usize, f64), String>> {
+/// Pages unchanged since the last good build are reused from `memo`, which
+/// a good build replaces.
+fn rebuild(opts: &BuildOptions, memo: &mut Memo) -> anyhow::Result<Result<Built, String>> {
     let started = Instant::now();
     let mut timings = Timings::new();
-    Ok(match crate::render_site(opts, &mut timings)? {
+    let collect = Collect::default();
+    let result = crate::render_site(opts, &mut timings, &collect, Some(memo))?;
+    timings.print();
+    Ok(match result {
         Ok(site) => {
             let text = diagnostics::render(&site.diagnostics, Format::Human, &site.sources);
             eprint!("{text}");
-            Ok((
-                Files::new(site.outputs),
-                site.pages,
-                started.elapsed().as_secs_f64(),
-            ))
+            *memo = site.memo.unwrap_or_default();
+            let outputs = collect.0.into_inner().expect("collect lock");
+            Ok(Built {
+                files: Files::new(outputs),
+                pages: site.pages,
+                rendered: site.pages_rendered,
+                secs: started.elapsed().as_secs_f64(),
+            })
         }
         Err(errors) => Err(diagnostics::render(
             &errors.diagnostics,
@@ -128,9 +156,10 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
         broken: RwLock::new(None),
         changes,
     });
-    apply(&shared, rebuild(&build)?, None);
+    let mut memo = Memo::default();
+    apply(&shared, rebuild(&build, &mut memo)?, None);
 
-    let _watcher = watch(&opts.root, build, shared.clone())?;
+    let _watcher = watch(&opts.root, build, memo, shared.clone())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -175,15 +204,25 @@ fn stop_signal() -> std::io::Result<impl std::future::Future<Output = ()>> {
 }
 
 /// Puts a rebuild's result in place and tells the open tabs.
-fn apply(shared: &Shared, result: Result<(Files, usize, f64), String>, cause: Option<&str>) {
+fn apply(shared: &Shared, result: Result<Built, String>, cause: Option<&str>) {
     let because = cause
         .map(|c| format!(" after a change to {c}"))
         .unwrap_or_default();
     match result {
-        Ok((files, pages, secs)) => {
-            *shared.files.write().expect("files lock") = Arc::new(files);
+        Ok(built) => {
+            *shared.files.write().expect("files lock") = Arc::new(built.files);
             *shared.broken.write().expect("broken lock") = None;
-            println!("Built {pages} pages in {secs:.2} s{because}");
+            let Built {
+                pages,
+                rendered,
+                secs,
+                ..
+            } = built;
+            if cause.is_some() {
+                println!("Rebuilt in {secs:.2} s{because}: {rendered} of {pages} pages changed");
+            } else {
+                println!("Built {pages} pages in {secs:.2} s");
+            }
             let _ = shared.changes.send(Change::Reload);
         }
         Err(text) => {
@@ -196,7 +235,12 @@ fn apply(shared: &Shared, result: Result<(Files, usize, f64), String>, cause: Op
 }
 
 /// Watches content/ and themes/, rebuilding once per burst of saves.
-fn watch(root: &Path, build: BuildOptions, shared: Arc<Shared>) -> anyhow::Result<impl Drop> {
+fn watch(
+    root: &Path,
+    build: BuildOptions,
+    mut memo: Memo,
+    shared: Arc<Shared>,
+) -> anyhow::Result<impl Drop> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)?;
     for dir in ["content", "themes"] {
@@ -218,7 +262,7 @@ fn watch(root: &Path, build: BuildOptions, shared: Arc<Shared>) -> anyhow::Resul
             let Some(first) = changed.first() else {
                 continue;
             };
-            match rebuild(&build) {
+            match rebuild(&build, &mut memo) {
                 Ok(result) => apply(&shared, result, Some(first)),
                 Err(e) => eprintln!("error: {e:#}"),
             }
@@ -284,11 +328,13 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
 async fn respond(status: StatusCode, output: &Output) -> Response {
     let path = output.path().to_string();
     let bytes = match output {
-        Output::Bytes(_, b) => b.clone(),
-        Output::Copy(_, source) => match tokio::fs::read(source).await {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
-        },
+        Output::Bytes(_, b) => b.to_vec(),
+        Output::Copy(_, source) | Output::Cached(_, source) => {
+            match tokio::fs::read(source).await {
+                Ok(b) => b,
+                Err(_) => return (StatusCode::NOT_FOUND, "not found").into_response(),
+            }
+        }
     };
     let body = if path.ends_with(".html") {
         inject_reload(bytes)
