@@ -60,7 +60,7 @@ echo "|---|---|---|---|---|---|"
 for n in $sizes; do
   site="$work/site-$n"
   hugo_site="$work/hugo-$n"
-  "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$site" > /dev/null
+  "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$site" > /dev/null 2>&1
   "$examples/hugo_site" "$site" "$hugo_site" > /dev/null
 
   read -r cold_t cold_m < <(measure "cold-$n" "rm -rf '$site/public' '$site/.launchpad-cache'" "$bin" build --root "$site")

@@ -151,24 +151,31 @@ pub struct RenderedSite {
     /// Warnings only.
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
-    /// For the next render, when a memo was given.
-    pub memo: Option<render::Memo>,
+}
+
+/// What `serve` keeps between rebuilds so that a save costs what it
+/// changed: validated stories and rendered pages.
+#[derive(Default)]
+pub struct Memo {
+    pub stories: validate::Memo,
+    pub pages: render::Memo,
 }
 
 /// Load, validate, model, process images and render into `sink`. With a
-/// memo from the previous render, unchanged pages are reused. Image cache
+/// memo of earlier renders, unchanged stories are not validated again and
+/// unchanged pages are reused; a good render updates it. Image cache
 /// entries this render did not use are pruned.
 pub fn render_site(
     opts: &BuildOptions,
     timings: &mut Timings,
     sink: &dyn render::Sink,
-    memo: Option<&render::Memo>,
+    mut memo: Option<&mut Memo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
     let root = &opts.root;
     let raw = content::load(root)?;
     timings.lap("load");
     let mut sources = raw.sources();
-    let validated = validate::validate(&raw, opts.drafts);
+    let validated = validate::validate_with(&raw, opts.drafts, memo.as_deref().map(|m| &m.stories));
     timings.lap("validate");
     let mut diags = validated.diagnostics;
     let fail = |mut diagnostics: Vec<Diagnostic>, sources| {
@@ -219,7 +226,7 @@ pub fn render_site(
         &statics,
         &mut work,
         sink,
-        memo,
+        memo.as_deref().map(|m| &m.pages),
     )? {
         Ok(rendered) => rendered,
         Err(errors) => {
@@ -231,6 +238,9 @@ pub fn render_site(
     diags.extend(rendered.diagnostics);
     cache.prune(&["photos", "cards"]);
     diagnostics::sort(&mut diags);
+    if let (Some(memo), Some(pages)) = (memo.as_mut(), rendered.memo) {
+        memo.pages = pages;
+    }
     Ok(Ok(RenderedSite {
         pages: rendered.pages,
         pages_rendered: rendered.pages_rendered,
@@ -239,7 +249,6 @@ pub fn render_site(
         images: work,
         diagnostics: diags,
         sources,
-        memo: rendered.memo,
     }))
 }
 

@@ -1,4 +1,4 @@
-//! Render: the site model + templates -> every output file, in memory.
+//! Render: the site model + templates -> every output file, handed to a sink.
 //! Pages are independent, so they render in parallel; the writer sorts the
 //! files by path, so the order they finish in never shows in the output.
 

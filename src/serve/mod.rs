@@ -25,8 +25,9 @@ use futures_util::stream::{self, Stream, StreamExt};
 use notify::RecursiveMode;
 use tokio::sync::broadcast;
 
+use crate::Memo;
 use crate::diagnostics::{self, Format};
-use crate::render::{Memo, Output, Sink};
+use crate::render::{Output, Sink};
 use crate::{BuildOptions, Timings};
 pub use files::{Files, Lookup};
 
@@ -117,7 +118,6 @@ fn rebuild(opts: &BuildOptions, memo: &mut Memo) -> anyhow::Result<Result<Built,
         Ok(site) => {
             let text = diagnostics::render(&site.diagnostics, Format::Human, &site.sources);
             eprint!("{text}");
-            *memo = site.memo.unwrap_or_default();
             let outputs = collect.0.into_inner().expect("collect lock");
             Ok(Built {
                 files: Files::new(outputs),

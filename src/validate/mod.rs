@@ -10,10 +10,11 @@ pub mod fields;
 pub mod site;
 pub mod story;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Mutex;
 
 use crate::content::types::{Content, Story};
-use crate::content::{RawSite, yaml};
+use crate::content::{RawSite, RawStory, yaml};
 use crate::diagnostics::{self, Diagnostic, Reporter};
 use crate::validate::fields::did_you_mean;
 use crate::validate::story::StoryContext;
@@ -38,7 +39,24 @@ pub(crate) fn parse_yaml(text: &str, line_offset: u32, r: &mut Reporter<'_>) -> 
     }
 }
 
+/// Stories validated by earlier runs, keyed by everything their validation
+/// reads (the file, `career.yaml`, the list of files under `content/`):
+/// `serve` validates again only the stories a save changed.
+#[derive(Default)]
+pub struct Memo {
+    stories: Mutex<HashMap<blake3::Hash, Checked>>,
+}
+
+/// One story's validation: the story if it is valid, and what was found.
+type Checked = (Option<Story>, Vec<Diagnostic>);
+
 pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
+    validate_with(raw, drafts, None)
+}
+
+/// `validate`, taking unchanged stories from `memo` and keeping this run's
+/// results in it for the next.
+pub fn validate_with(raw: &RawSite, drafts: bool, memo: Option<&Memo>) -> Validated {
     let mut diags = raw.diagnostics.clone();
 
     let site = raw.site_yaml.as_ref().and_then(|file| {
@@ -61,9 +79,12 @@ pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
         career: career.as_ref(),
         files: &raw.files,
     };
-    let stories = diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
-        story::story(s, &cx, &mut Reporter::new(&s.source.path, local))
-    });
+    let stories = match memo {
+        None => diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
+            story::story(s, &cx, &mut Reporter::new(&s.source.path, local))
+        }),
+        Some(memo) => memoized_stories(raw, &cx, memo, &mut diags),
+    };
     check_unique_slugs(&stories, &mut diags);
 
     let mut collections = Vec::new();
@@ -97,6 +118,51 @@ pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
         content,
         diagnostics: diags,
     }
+}
+
+fn memoized_stories(
+    raw: &RawSite,
+    cx: &StoryContext<'_>,
+    memo: &Memo,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Story> {
+    let mut shared = blake3::Hasher::new();
+    if let Some(career) = &raw.career_yaml {
+        shared.update(career.text.as_bytes());
+    }
+    for f in &raw.files {
+        shared.update(f.as_bytes());
+        shared.update(&[0]);
+    }
+    let key = |s: &RawStory| {
+        let mut h = shared.clone();
+        for part in [&s.source.path, &s.source.text, &s.name, &s.dir] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        h.finalize()
+    };
+    let stories = diagnostics::par_map(&raw.stories, diags, |s, local| {
+        let k = key(s);
+        if let Some((story, found)) = memo.stories.lock().expect("memo lock").get(&k) {
+            local.extend(found.iter().cloned());
+            return story.clone();
+        }
+        let mut found = Vec::new();
+        let story = story::story(s, cx, &mut Reporter::new(&s.source.path, &mut found));
+        local.extend(found.iter().cloned());
+        memo.stories
+            .lock()
+            .expect("memo lock")
+            .insert(k, (story.clone(), found));
+        story
+    });
+    let used: HashSet<blake3::Hash> = raw.stories.iter().map(key).collect();
+    memo.stories
+        .lock()
+        .expect("memo lock")
+        .retain(|k, _| used.contains(k));
+    stories
 }
 
 fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
