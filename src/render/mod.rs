@@ -61,47 +61,69 @@ pub trait Sink: Sync {
     fn put(&self, output: Output) -> anyhow::Result<()>;
 }
 
-/// A page's own template variables, with a running hash of them when
-/// tracked: with the page's template and the globals, the hash decides
-/// whether `serve` may reuse the page from its previous build. `build`
-/// does not track, and pays nothing for it.
+/// A page's own template variables. When tracked (by `serve`), they are
+/// kept as JSON and hashed: with the page's template and the globals, the
+/// hash decides whether the page can be reused from the previous build, and
+/// only a page that cannot is converted into a Tera context. `build` does
+/// not track, and pays nothing for it.
 #[derive(Clone)]
 pub(crate) struct Vars {
     cx: Context,
-    hash: Option<blake3::Hasher>,
+    tracked: Option<Tracked>,
+}
+
+#[derive(Clone, Default)]
+struct Tracked {
+    hash: blake3::Hasher,
+    json: Vec<(&'static str, Vec<u8>)>,
 }
 
 impl Vars {
     pub fn new(track: bool) -> Vars {
         Vars {
             cx: Context::new(),
-            hash: track.then(blake3::Hasher::new),
+            tracked: track.then(Tracked::default),
         }
     }
 
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        if let Some(hash) = &mut self.hash {
-            hash.update(key.as_bytes());
-            hash.update(&[0]);
-            // Serialising into the hasher cannot fail for our context types.
-            let _ = serde_json::to_writer(&mut *hash, value);
-            hash.update(&[0xff]);
+        match &mut self.tracked {
+            Some(t) => {
+                // Serialising our context types cannot fail.
+                let json = serde_json::to_vec(value).unwrap_or_default();
+                t.hash.update(key.as_bytes());
+                t.hash.update(&(json.len() as u64).to_le_bytes());
+                t.hash.update(&json);
+                t.json.push((key, json));
+            }
+            None => self.cx.insert(key, value),
         }
-        self.cx.insert(key, value);
     }
 
     /// Stops tracking (variables made before the caller knew whether to).
-    pub fn tracked(mut self, track: bool) -> Vars {
-        if !track {
-            self.hash = None;
+    pub fn tracked(self, track: bool) -> Vars {
+        if track {
+            return self;
         }
-        self
+        Vars {
+            cx: self.context(),
+            tracked: None,
+        }
     }
 
     fn digest(&self) -> blake3::Hash {
-        self.hash
+        self.tracked
             .as_ref()
-            .map_or_else(|| blake3::hash(b""), blake3::Hasher::finalize)
+            .map_or_else(|| blake3::hash(b""), |t| t.hash.finalize())
+    }
+
+    fn context(self) -> Context {
+        let mut cx = self.cx;
+        for (key, json) in self.tracked.map(|t| t.json).unwrap_or_default() {
+            let value: serde_json::Value = serde_json::from_slice(&json).unwrap_or_default();
+            cx.insert(key, &value);
+        }
+        cx
     }
 
     /// Already built: for the small pages whose variables are made up front.
@@ -199,7 +221,7 @@ pub fn render(
         };
         let globals = globals(site, &urls);
         globals_hash = globals.digest();
-        templates.set_globals(&globals.cx);
+        templates.set_globals(&globals.context());
         assets::photos(site, images.photos, &urls, &mut assets);
         if let Err(e) = assets::cards(
             site,
@@ -262,7 +284,7 @@ pub fn render(
             let bytes: Arc<[u8]> = match previous {
                 Some((_, bytes)) => bytes.clone(),
                 None => {
-                    let mut cx = vars.cx;
+                    let mut cx = vars.context();
                     cx.insert("page", &job.meta);
                     match templates.render(job.template, &cx) {
                         Ok(html) => {
