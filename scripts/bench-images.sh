@@ -83,3 +83,13 @@ echo "| cold | ${lp_cold} s | ${lp_cold_photos} s | ${hugo_cold:-n/a} s | $(rati
 echo "| warm | ${lp_warm} s | ${lp_warm_photos} s | ${hugo_warm:-n/a} s | $(ratio "$lp_warm_photos" "$hugo_warm") |"
 echo
 echo "warm / cold (launchpad build): $(ratio "$lp_warm" "$lp_cold")"
+
+# Share cards with a photo: the CPU time of a build that draws every card
+# (photos already cached) minus that of a build that draws none, per card.
+cpu() { /usr/bin/time -f '%U %S' -o "$work/cpu.out" "$bin" build --root "$work/site" > "$work/build.log" 2>&1; awk '{print $1 + $2}' "$work/cpu.out"; }
+rm -rf "$work/site/public" "$work/site/.launchpad-cache/cards"
+drawing=$(cpu)
+cards=$(grep -o '[0-9]* cards processed' "$work/build.log" | cut -d' ' -f1)
+rm -rf "$work/site/public"
+cached=$(cpu)
+echo "share cards with a photo: $(echo "scale=1; ($drawing - $cached) * 1000 / $cards" | bc) ms of CPU each ($cards drawn)"

@@ -17,6 +17,8 @@ use common::TestSite;
 struct Server {
     child: Child,
     port: u16,
+    /// What it prints, line by line.
+    output: mpsc::Receiver<String>,
 }
 
 impl Drop for Server {
@@ -35,9 +37,13 @@ fn start(site: &TestSite) -> Server {
         .spawn()
         .unwrap();
     // Guarded at once, so the process is stopped even if a line below fails.
-    let mut server = Server { child, port: 0 };
-    let stdout = server.child.stdout.take().unwrap();
     let (tx, rx) = mpsc::channel();
+    let mut server = Server {
+        child,
+        port: 0,
+        output: rx,
+    };
+    let stdout = server.child.stdout.take().unwrap();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             let _ = tx.send(line);
@@ -45,7 +51,8 @@ fn start(site: &TestSite) -> Server {
     });
     let deadline = Instant::now() + Duration::from_secs(60);
     while server.port == 0 {
-        let line = rx
+        let line = server
+            .output
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("the server prints its address");
         if let Some(rest) = line.strip_prefix("Serving http://127.0.0.1:") {
@@ -115,6 +122,22 @@ fn next_event(rx: &mpsc::Receiver<String>, name: &str) -> String {
 
 const STORY: &str = "content/stories/ana-example.md";
 
+/// The next "Rebuilt ..." line: (pages rendered, pages in all).
+fn rebuilt(server: &Server) -> (usize, usize) {
+    loop {
+        let line = server
+            .output
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the server reports the rebuild");
+        if let Some((_, counts)) = line.split_once(": ")
+            && line.starts_with("Rebuilt in ")
+        {
+            let numbers: Vec<usize> = counts.split(' ').filter_map(|w| w.parse().ok()).collect();
+            return (numbers[0], numbers[1]);
+        }
+    }
+}
+
 #[test]
 fn a_save_is_served_at_once_and_a_broken_save_keeps_the_last_good_build() {
     let site = TestSite::fixture("minimal");
@@ -142,6 +165,9 @@ fn a_save_is_served_at_once_and_a_broken_save_keeps_the_last_good_build() {
             .1
             .contains("now edited")
     );
+    // Only the pages showing the story were rendered again.
+    let (rendered, pages) = rebuilt(&server);
+    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
 
     site.write(
         STORY,

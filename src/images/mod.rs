@@ -37,6 +37,9 @@ pub struct Processed {
     pub width: u32,
     pub height: u32,
     pub variants: Vec<Variant>,
+    /// The middle square at `CARD_PHOTO` pixels, JPEG: what share cards
+    /// embed, so drawing a card never decodes and scales a large photo.
+    pub card: String,
     #[serde(skip)]
     pub entry: PathBuf,
     /// Part of the cache key: changes when the photo does, so URLs do too.
@@ -48,7 +51,15 @@ impl Processed {
     pub fn file(&self, v: &Variant) -> PathBuf {
         self.entry.join(&v.file)
     }
+
+    pub fn card_file(&self) -> PathBuf {
+        self.entry.join(&self.card)
+    }
 }
+
+/// Side of the square photo on a share card (the built-in `card.svg`
+/// draws it at this size).
+pub const CARD_PHOTO: u32 = 370;
 
 /// What the image stage did, for the build summary and the tests.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -75,11 +86,12 @@ impl Settings {
 
     fn fingerprint(&self) -> String {
         format!(
-            "widths={:?};webp={};jpeg={};webpq={}",
+            "widths={:?};webp={};jpeg={};webpq={};card={}",
             self.widths,
             self.webp,
             photos::JPEG_QUALITY,
-            photos::WEBP_QUALITY
+            photos::WEBP_QUALITY,
+            CARD_PHOTO
         )
     }
 }
@@ -200,10 +212,16 @@ fn process_one(
         }
         add("jpeg", "jpg", jpeg);
     }
+    let card = "card.jpg".to_string();
+    files.push((
+        card.clone(),
+        photos::encode_jpeg(&photos::square(&decoded.image, CARD_PHOTO)),
+    ));
     let p = Processed {
         width,
         height,
         variants,
+        card,
         entry: entry.clone(),
         key,
     };

@@ -250,6 +250,20 @@ pub fn resize(src: &RgbImage, width: u32) -> RgbImage {
     RgbImage::from_raw(width, height, to.into_vec()).expect("buffer matches its dimensions")
 }
 
+/// The middle square of `src`, `side` pixels a side (or the square's own
+/// size if smaller): the photo of a share card, drawn without scaling.
+pub fn square(src: &RgbImage, side: u32) -> RgbImage {
+    let s = src.width().min(src.height());
+    let cropped =
+        image::imageops::crop_imm(src, (src.width() - s) / 2, (src.height() - s) / 2, s, s)
+            .to_image();
+    if s <= side {
+        cropped
+    } else {
+        resize(&cropped, side)
+    }
+}
+
 pub fn encode_jpeg(img: &RgbImage) -> Vec<u8> {
     let mut out = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);

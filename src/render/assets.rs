@@ -1,7 +1,7 @@
 //! Story photos and share cards as output files and template variables.
 //! Photos are copied from the image cache under `img/`; cards are rendered
 //! from `card.svg`, rasterised (or found in the cache) and written under
-//! `cards/`. File names carry a hash of their content, so a changed photo
+//! `cards/`. File names carry a hash of what they are made from, so a changed photo
 //! or card gets a new URL and no browser or social network shows a stale one.
 
 use std::collections::BTreeMap;
@@ -126,17 +126,16 @@ pub fn cards(
     work: &mut Work,
 ) -> Result<(), Vec<Diagnostic>> {
     // Per card: its id, its file name, what it shows, and its photo (the
-    // smallest JPEG, with its cache key) if it has one.
+    // square made for cards, with the photo's cache key) if it has one.
     type CardJob = (String, String, CardCtx, Option<(String, PathBuf)>);
     let mut jobs: Vec<CardJob> = site
         .entries
         .iter()
         .map(|e| {
             let s = &e.story;
-            let photo = processed.get(&s.slug).and_then(|p| {
-                let smallest = p.variants.iter().find(|v| v.format == "jpeg")?;
-                Some((p.key.clone(), p.file(smallest)))
-            });
+            let photo = processed
+                .get(&s.slug)
+                .map(|p| (p.key.clone(), p.card_file()));
             let journey = e
                 .roles
                 .iter()
@@ -188,6 +187,7 @@ pub fn cards(
             ]);
             let entry = cache.entry("cards", &key);
             if !entry.join(cache::DONE).is_file() {
+                let has_photo = photo.is_some();
                 ctx.photo = photo.and_then(|(_, file)| {
                     let bytes = std::fs::read(file).ok()?;
                     Some(format!(
@@ -198,7 +198,7 @@ pub fn cards(
                 let mut cx = Context::new();
                 cx.insert("card", &ctx);
                 let svg = templates.render("card.svg", &cx)?;
-                let png = cards::rasterize(&svg).map_err(|why| card_error(&why))?;
+                let png = cards::rasterize(&svg, has_photo).map_err(|why| card_error(&why))?;
                 cache
                     .write(&entry, &[("card.png", &png)], b"{}")
                     .map_err(|e| card_error(&format!("cannot write the image cache: {e}")))?;
