@@ -296,9 +296,7 @@ pub fn render(
                 }
             };
             sink.put(Output::Bytes(path.clone(), bytes.clone()))?;
-            Ok(Ok(hash
-                .filter(|_| keep)
-                .map(|h| (path.clone(), (h, bytes)))))
+            Ok(Ok(hash.map(|h| (path.clone(), (h, bytes)))))
         })
         .collect();
     let mut next = memo.map(|_| Memo::default());
