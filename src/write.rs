@@ -10,7 +10,6 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 use anyhow::{Context as _, bail};
-use rayon::prelude::*;
 
 use crate::render::{Output, Sink};
 
@@ -166,15 +165,6 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `outputs` into `out`, replacing what was there in one swap.
-pub fn publish(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
-    let staging = Staging::new(out)?;
-    outputs
-        .par_iter()
-        .try_for_each(|o| staging.put(o.clone()))?;
-    staging.publish()
-}
-
 fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
     if out.exists() {
         if !out.is_dir() {
@@ -217,7 +207,11 @@ mod tests {
         let out = dir.path().join("public");
         fs::create_dir_all(out.join("old")).unwrap();
         fs::write(out.join("old/stale.html"), "x").unwrap();
-        publish(&out, &[Output::bytes("a/index.html", b"new".to_vec())]).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging
+            .put(Output::bytes("a/index.html", b"new".to_vec()))
+            .unwrap();
+        staging.publish().unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path())

@@ -5,31 +5,18 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 use common::TestSite;
 use launchpad::Memo;
-use launchpad::render::{Output, Sink};
+use launchpad::render::{Collect, Output};
 use launchpad::{BuildOptions, Timings};
-
-#[derive(Default)]
-struct Collect(Mutex<Vec<Output>>);
-
-impl Sink for Collect {
-    fn put(&self, output: Output) -> anyhow::Result<()> {
-        self.0.lock().unwrap().push(output);
-        Ok(())
-    }
-}
 
 /// Every file of a render by path: bytes, or the file it is copied from.
 type Files = BTreeMap<String, String>;
 
 fn files(collect: Collect) -> Files {
     collect
-        .0
-        .into_inner()
-        .unwrap()
+        .into_outputs()
         .into_iter()
         .map(|o| {
             let what = match &o {

@@ -32,6 +32,11 @@ impl Cache {
         self.dir.join(name)
     }
 
+    /// Whether an entry was written to the end (see `write`).
+    pub fn is_complete(&self, entry: &Path) -> bool {
+        entry.join(DONE).is_file()
+    }
+
     /// Reads an entry's file, if the entry is complete.
     pub fn read(&self, entry: &Path, file: &str) -> Option<Vec<u8>> {
         fs::read(entry.join(file)).ok()

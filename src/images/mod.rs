@@ -254,9 +254,10 @@ pub fn verify_photos(site: &Site, root: &Path) -> Vec<Diagnostic> {
             let checked = read_photo(&root.join(&photo.path)).and_then(|bytes| {
                 let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
                 let entry = cache.entry("photos", &key);
-                match cache.read(&entry, cache::DONE) {
-                    Some(_) => Ok(()),
-                    None => photos::decode(&bytes).map(|_| ()),
+                if cache.is_complete(&entry) {
+                    Ok(())
+                } else {
+                    photos::decode(&bytes).map(|_| ())
                 }
             });
             if let Err(err) = checked {

@@ -186,7 +186,7 @@ pub fn cards(
                 photo_key.as_bytes(),
             ]);
             let entry = cache.entry("cards", &key);
-            if !entry.join(cache::DONE).is_file() {
+            if !cache.is_complete(&entry) {
                 let has_photo = photo.is_some();
                 ctx.photo = photo.and_then(|(_, file)| {
                     let bytes = std::fs::read(file).ok()?;

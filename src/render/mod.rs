@@ -61,6 +61,23 @@ pub trait Sink: Sync {
     fn put(&self, output: Output) -> anyhow::Result<()>;
 }
 
+/// A sink that keeps every file in memory, for `serve` and for tests.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<Output>>);
+
+impl Collect {
+    pub fn into_outputs(self) -> Vec<Output> {
+        self.0.into_inner().expect("collect lock")
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, output: Output) -> anyhow::Result<()> {
+        self.0.lock().expect("collect lock").push(output);
+        Ok(())
+    }
+}
+
 /// A page's own template variables. When tracked (by `serve`), they are
 /// kept as JSON and hashed: with the page's template and the globals, the
 /// hash decides whether the page can be reused from the previous build, and

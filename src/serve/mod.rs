@@ -11,7 +11,7 @@ mod files;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
@@ -27,7 +27,7 @@ use tokio::sync::broadcast;
 
 use crate::Memo;
 use crate::diagnostics::{self, Format};
-use crate::render::{Output, Sink};
+use crate::render::{Collect, Output};
 use crate::{BuildOptions, Timings};
 pub use files::{Files, Lookup};
 
@@ -94,17 +94,6 @@ struct Built {
     secs: f64,
 }
 
-/// Collects a render's files in memory.
-#[derive(Default)]
-struct Collect(Mutex<Vec<Output>>);
-
-impl Sink for Collect {
-    fn put(&self, output: Output) -> anyhow::Result<()> {
-        self.0.lock().expect("collect lock").push(output);
-        Ok(())
-    }
-}
-
 /// One build in memory: the files, or the diagnostics that stopped it.
 /// Pages unchanged since the last good build are reused from `memo`, which
 /// a good build replaces.
@@ -118,7 +107,7 @@ fn rebuild(opts: &BuildOptions, memo: &mut Memo) -> anyhow::Result<Result<Built,
         Ok(site) => {
             let text = diagnostics::render(&site.diagnostics, Format::Human, &site.sources);
             eprint!("{text}");
-            let outputs = collect.0.into_inner().expect("collect lock");
+            let outputs = collect.into_outputs();
             Ok(Built {
                 files: Files::new(outputs),
                 pages: site.pages,

@@ -13,6 +13,8 @@ pub mod story;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::content::types::{Content, Story};
 use crate::content::{RawSite, RawStory, yaml};
 use crate::diagnostics::{self, Diagnostic, Reporter};
@@ -142,8 +144,10 @@ fn memoized_stories(
         }
         h.finalize()
     };
-    let stories = diagnostics::par_map(&raw.stories, diags, |s, local| {
-        let k = key(s);
+    // Each story hashed once: for the lookup, then for pruning the memo.
+    let keyed: Vec<(&RawStory, blake3::Hash)> =
+        raw.stories.par_iter().map(|s| (s, key(s))).collect();
+    let stories = diagnostics::par_map(&keyed, diags, |&(s, k), local| {
         if let Some((story, found)) = memo.stories.lock().expect("memo lock").get(&k) {
             local.extend(found.iter().cloned());
             return story.clone();
@@ -157,7 +161,7 @@ fn memoized_stories(
             .insert(k, (story.clone(), found));
         story
     });
-    let used: HashSet<blake3::Hash> = raw.stories.iter().map(key).collect();
+    let used: HashSet<blake3::Hash> = keyed.iter().map(|&(_, k)| k).collect();
     memo.stories
         .lock()
         .expect("memo lock")
