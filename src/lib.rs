@@ -93,10 +93,10 @@ impl Checked {
 pub fn check(root: &Path) -> anyhow::Result<Checked> {
     let raw = content::load(root)?;
     let mut validated = validate::validate(&raw, false);
-    let mut sources = raw.sources();
+    let mut theme_sources = Vec::new();
     if let Some(content) = validated.content {
         let theme = load_theme(root, &content.site.theme)?;
-        sources.extend(theme.sources);
+        theme_sources = theme.sources;
         validated.diagnostics.extend(theme.diagnostics);
         // Drafts too: a pull request adding a draft should hear about its photo.
         let site = site::model(content, true);
@@ -105,6 +105,8 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
             .extend(images::verify_photos(&site, root));
     }
     diagnostics::sort(&mut validated.diagnostics);
+    let mut sources = raw.sources(&validated.diagnostics);
+    sources.extend(theme_sources);
     Ok(Checked {
         diagnostics: validated.diagnostics,
         sources,
@@ -174,19 +176,24 @@ pub fn render_site(
     let root = &opts.root;
     let raw = content::load(root)?;
     timings.lap("load");
-    let mut sources = raw.sources();
     let validated = validate::validate_with(&raw, opts.drafts, memo.as_deref().map(|m| &m.stories));
     timings.lap("validate");
     let mut diags = validated.diagnostics;
-    let fail = |mut diagnostics: Vec<Diagnostic>, sources| {
+    let quote = |diagnostics: &[Diagnostic], theme: &[(String, String)]| {
+        let mut sources = raw.sources(diagnostics);
+        sources.extend(theme.iter().cloned());
+        sources
+    };
+    let fail = |mut diagnostics: Vec<Diagnostic>, theme: &[(String, String)]| {
         diagnostics::sort(&mut diagnostics);
+        let sources = quote(&diagnostics, theme);
         Ok(Err(ContentErrors {
             diagnostics,
             sources,
         }))
     };
     let Some(mut content) = validated.content else {
-        return fail(diags, sources);
+        return fail(diags, &[]);
     };
     if let Some(url) = &opts.base_url {
         content.site.base_url = validate::site::check_base_url(url)
@@ -194,10 +201,10 @@ pub fn render_site(
     }
 
     let theme = load_theme(root, &content.site.theme)?;
-    sources.extend(theme.sources);
+    let theme_sources = theme.sources;
     diags.extend(theme.diagnostics);
     let Some(mut templates) = theme.templates else {
-        return fail(diags, sources);
+        return fail(diags, &theme_sources);
     };
 
     let site = site::model(content, opts.drafts);
@@ -207,7 +214,7 @@ pub fn render_site(
     let (photos, photo_errors) = images::process_photos(&site, root, &cache, &mut work);
     if !photo_errors.is_empty() {
         diags.extend(photo_errors);
-        return fail(diags, sources);
+        return fail(diags, &theme_sources);
     }
     timings.lap("photos");
     let images = render::Images {
@@ -231,13 +238,14 @@ pub fn render_site(
         Ok(rendered) => rendered,
         Err(errors) => {
             diags.extend(errors);
-            return fail(diags, sources);
+            return fail(diags, &theme_sources);
         }
     };
     timings.lap("render");
     diags.extend(rendered.diagnostics);
     cache.prune(&["photos", "cards"]);
     diagnostics::sort(&mut diags);
+    let sources = quote(&diags, &theme_sources);
     if let (Some(memo), Some(pages)) = (memo.as_mut(), rendered.memo) {
         memo.pages = pages;
     }

@@ -92,6 +92,35 @@ fn listings_are_paginated_by_page_size() {
     );
     // The agent role has all 13 stories, so its listing is paginated too.
     assert!(site.path("public/roles/agent/page/3/index.html").is_file());
+    assert_eq!(texts(&page3, ".pagination ol li a"), vec!["1", "2", "3"]);
+    assert!(texts(&page3, ".pagination .gap").is_empty());
+}
+
+#[test]
+fn long_listings_link_the_ends_and_the_pages_near_the_current_one() {
+    let site = TestSite::example();
+    site.edit("content/site.yaml", "page_size: 48", "page_size: 1");
+    assert_eq!(site.build().code, 0);
+    let page7 = site.html("page/7/index.html");
+    assert_eq!(
+        texts(&page7, ".pagination ol li a"),
+        vec!["1", "5", "6", "7", "8", "9", "13"]
+    );
+    assert_eq!(texts(&page7, ".pagination .gap"), vec!["…", "…"]);
+    assert_eq!(
+        attrs(&page7, ".pagination [aria-current=page]", "href"),
+        vec!["/alumni/page/7/"]
+    );
+    let page1 = site.html("index.html");
+    assert_eq!(
+        attrs(&page1, ".pagination ol li a", "href"),
+        vec![
+            "/alumni/",
+            "/alumni/page/2/",
+            "/alumni/page/3/",
+            "/alumni/page/13/"
+        ]
+    );
     assert_eq!(
         attrs(&page1, "link[rel=canonical]", "href"),
         vec!["https://careers.example.com/alumni/"]

@@ -73,19 +73,20 @@ impl ThemeFiles {
 }
 
 impl RawSite {
-    /// The text of every file read, for printing source lines in diagnostics.
-    pub fn sources(&self) -> BTreeMap<String, String> {
-        let mut map = BTreeMap::new();
+    /// The text of each file read that `diagnostics` name, to quote lines
+    /// from. Only those: a clean build of 10,000 stories would otherwise
+    /// copy every text once more.
+    pub fn sources(&self, diagnostics: &[Diagnostic]) -> BTreeMap<String, String> {
+        let named: BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
         let singles = [&self.site_yaml, &self.career_yaml];
-        let files = singles
+        singles
             .into_iter()
             .flatten()
             .chain(self.stories.iter().map(|s| &s.source))
-            .chain(&self.collections);
-        for file in files {
-            map.insert(file.path.clone(), file.text.clone());
-        }
-        map
+            .chain(&self.collections)
+            .filter(|file| named.contains(file.path.as_str()))
+            .map(|file| (file.path.clone(), file.text.clone()))
+            .collect()
     }
 }
 

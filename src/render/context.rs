@@ -82,6 +82,9 @@ pub struct PaginationCtx {
     pub total: usize,
     pub prev_url: Option<String>,
     pub next_url: Option<String>,
+    /// The first and last pages and those near the current one; a listing
+    /// of every page would make each page grow with the corpus, and the
+    /// whole listing with its square.
     pub pages: Vec<PageLinkCtx>,
 }
 
@@ -89,7 +92,12 @@ pub struct PaginationCtx {
 pub struct PageLinkCtx {
     pub number: usize,
     pub url: String,
+    /// Pages were left out between the previous link and this one.
+    pub gap: bool,
 }
+
+/// How many pages either side of the current one get a numbered link.
+const PAGINATION_WINDOW: usize = 2;
 
 /// Every page also gets these, to fill `<head>`.
 #[derive(Debug, Clone, Serialize)]
@@ -194,23 +202,15 @@ pub fn role_title(site: &Site, id: &str) -> String {
         .map_or_else(|| id.to_string(), |r| r.title.clone())
 }
 
-pub fn tag_links(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<LinkCtx> {
-    let mut seen = std::collections::BTreeSet::new();
-    story
+pub fn tag_links(site: &Site, entry: &Entry, urls: &Urls<'_>) -> Vec<LinkCtx> {
+    entry
         .tags
         .iter()
-        .filter_map(|name| {
-            let slug = slug::slugify(name);
-            if slug.is_empty() || !seen.insert(slug.clone()) {
-                return None;
-            }
-            let count = site.by_tag.get(&slug).map_or(0, |t| t.stories.len());
-            Some(LinkCtx {
-                url: urls.path(&format!("tags/{slug}/")),
-                id: slug,
-                name: name.clone(),
-                count,
-            })
+        .map(|(slug, name)| LinkCtx {
+            url: urls.path(&format!("tags/{slug}/")),
+            id: slug.clone(),
+            name: name.clone(),
+            count: site.by_tag.get(slug).map_or(0, |t| t.stories.len()),
         })
         .collect()
 }
@@ -230,7 +230,7 @@ pub fn card(site: &Site, e: &Entry, urls: &Urls<'_>) -> CardCtx {
         destination_role: e.destination_role().to_string(),
         destination_title: role_title(site, e.destination_role()),
         departments: e.departments.clone(),
-        tags: tag_links(site, s, urls),
+        tags: tag_links(site, e, urls),
         photo: urls.photos.get(&s.slug).cloned(),
     }
 }
@@ -356,18 +356,76 @@ pub fn pagination(rel: &str, current: usize, total: usize, urls: &Urls<'_>) -> P
         total,
         prev_url: (current > 1).then(|| url(current - 1)),
         next_url: (current < total).then(|| url(current + 1)),
-        pages: (1..=total)
-            .map(|number| PageLinkCtx {
+        pages: page_numbers(current, total)
+            .map(|(number, gap)| PageLinkCtx {
                 number,
                 url: url(number),
+                gap,
             })
             .collect(),
     }
 }
 
+/// Page 1, the last page and the pages within `PAGINATION_WINDOW` of
+/// `current`, in order, each with whether numbers were skipped before it.
+fn page_numbers(current: usize, total: usize) -> impl Iterator<Item = (usize, bool)> {
+    let near =
+        current.saturating_sub(PAGINATION_WINDOW).max(1)..=(current + PAGINATION_WINDOW).min(total);
+    let mut numbers = vec![1];
+    numbers.extend(near.filter(|&n| n > 1 && n < total));
+    if total > 1 {
+        numbers.push(total);
+    }
+    let mut previous = 0;
+    numbers.into_iter().map(move |n| {
+        let gap = n > previous + 1;
+        previous = n;
+        (n, gap)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagination_links_the_ends_and_the_pages_near_the_current_one() {
+        let numbers =
+            |current, total| -> Vec<(usize, bool)> { page_numbers(current, total).collect() };
+        assert_eq!(numbers(1, 1), vec![(1, false)]);
+        assert_eq!(numbers(1, 3), vec![(1, false), (2, false), (3, false)]);
+        assert_eq!(
+            numbers(1, 209),
+            vec![(1, false), (2, false), (3, false), (209, true)]
+        );
+        assert_eq!(
+            numbers(100, 209),
+            vec![
+                (1, false),
+                (98, true),
+                (99, false),
+                (100, false),
+                (101, false),
+                (102, false),
+                (209, true)
+            ]
+        );
+        assert_eq!(
+            numbers(4, 6),
+            vec![
+                (1, false),
+                (2, false),
+                (3, false),
+                (4, false),
+                (5, false),
+                (6, false)
+            ]
+        );
+        assert_eq!(
+            numbers(209, 209),
+            vec![(1, false), (207, true), (208, false), (209, false)]
+        );
+    }
 
     #[test]
     fn durations_read_like_a_person_would_say_them() {

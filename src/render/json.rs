@@ -97,21 +97,10 @@ struct IndexEntry<'a> {
     start: &'a str,
     destination: &'a str,
     departments: &'a [String],
-    tags: Vec<String>,
+    tags: Vec<&'a str>,
     months_to_first_move: Option<i64>,
     /// The `move` filter's value: `under-1-year`, `1-2-years`, ...
     first_move: Option<&'static str>,
-}
-
-/// Slugs of a story's tags as their pages name them, each once.
-fn tag_slugs(tags: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tags.len());
-    for slug in tags.iter().map(slug::slugify) {
-        if !slug.is_empty() && !out.contains(&slug) {
-            out.push(slug);
-        }
-    }
-    out
 }
 
 pub(crate) const STORIES_INDEX: &str = "stories.json";
@@ -134,7 +123,7 @@ pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
             start: e.start_role(),
             destination: e.destination_role(),
             departments: &e.departments,
-            tags: tag_slugs(&e.story.tags),
+            tags: e.tags.iter().map(|(slug, _)| slug.as_str()).collect(),
             months_to_first_move: e.months_to_first_move,
             first_move: e.first_move().map(|m| m.id()),
         })

@@ -24,6 +24,9 @@ pub struct Entry {
     pub departments: Vec<String>,
     /// Months from the first step's start to the first change of role.
     pub months_to_first_move: Option<i64>,
+    /// The story's tags as (slug, name as written), each slug once. Made
+    /// once here because a story's card is shown on a dozen pages.
+    pub tags: Vec<(String, String)>,
 }
 
 impl Entry {
@@ -174,11 +177,11 @@ pub fn model(content: Content, drafts: bool) -> Site {
             .entry(e.start_role().to_string())
             .or_default()
             .push(i);
-        for name in &e.story.tags {
-            add_to_group(&mut site.by_tag, name, i);
+        for (slug, name) in &e.tags {
+            add_to_group(&mut site.by_tag, slug.clone(), name, i);
         }
         if let Some(location) = &e.story.location {
-            add_to_group(&mut site.by_location, location, i);
+            add_to_group(&mut site.by_location, slug::slugify(location), location, i);
         }
         if let Some(bucket) = e.first_move() {
             site.by_first_move.entry(bucket).or_default().push(i);
@@ -220,17 +223,24 @@ fn entry(story: Story, department_of: &BTreeMap<&str, &str>) -> Entry {
         let next = story.journey.iter().find(|s| s.role != first.role)?;
         Some(first.from.months_until(next.from))
     });
+    let mut tags: Vec<(String, String)> = Vec::with_capacity(story.tags.len());
+    for name in &story.tags {
+        let slug = slug::slugify(name);
+        if !slug.is_empty() && !tags.iter().any(|(s, _)| *s == slug) {
+            tags.push((slug, name.clone()));
+        }
+    }
     Entry {
         story,
         roles,
         departments,
         months_to_first_move,
+        tags,
     }
 }
 
-/// Adds story `i` to the group of `name`'s slug, once per story.
-fn add_to_group(groups: &mut BTreeMap<String, Group>, name: &str, i: usize) {
-    let slug = slug::slugify(name);
+/// Adds story `i` to the group `slug` (of `name`), once per story.
+fn add_to_group(groups: &mut BTreeMap<String, Group>, slug: String, name: &str, i: usize) {
     if slug.is_empty() {
         return;
     }
@@ -266,9 +276,9 @@ mod tests {
     #[test]
     fn a_tag_written_twice_in_one_story_counts_once() {
         let mut groups = BTreeMap::new();
-        add_to_group(&mut groups, "Night Shift", 0);
-        add_to_group(&mut groups, "night-shift", 0);
-        add_to_group(&mut groups, "night-shift", 1);
+        for (name, i) in [("Night Shift", 0), ("night-shift", 0), ("night-shift", 1)] {
+            add_to_group(&mut groups, slug::slugify(name), name, i);
+        }
         assert_eq!(groups["night-shift"].stories, vec![0, 1]);
         assert_eq!(groups["night-shift"].name, "Night Shift");
     }
