@@ -2,7 +2,8 @@
 # Whole-build benchmark against Hugo (issue 6). For each size N it generates
 # the same corpus for both tools (examples/gen_site.rs, then
 # examples/hugo_site.rs for Hugo's copy), and reports the median wall time
-# of RUNS builds and the peak memory (max RSS) of the slowest of them:
+# of RUNS builds and the highest peak memory (max RSS) among them, the sizes
+# taking turns run by run:
 #   - launchpad "cards cached": a second build after `rm -rf public`, the
 #     share-card cache already filled (the issue's target, at most 0.4x Hugo's
 #     time and 0.33x its memory at 10,000 stories);
@@ -12,8 +13,19 @@
 # one, over the cards drawn) and the 1,000 -> 10,000 growth.
 # Photos are benchmarked by scripts/bench-images.sh.
 #
+# "After rm -rf public": before each build the previous output (and, for a
+# cold build, the cache) is moved into BENCH_DIR/trash, which is deleted
+# when the script ends; the build finds no output either way. Deleting
+# 25,000 files just before a build is not part of either tool's work, and
+# on ext4 without a journal (this machine's disk) it makes the next build
+# pay for it: such a file system will not reuse an inode freed in the last
+# minutes, and skips past every one of them on each file it creates, which
+# grows with the square of the site. Set BENCH_RM=1 to delete in place
+# instead and see that cost. On tmpfs the folders are deleted in place.
+#
 # Usage: scripts/bench.sh [RUNS] [SIZES...]     (defaults: 5, 1000 10000)
-# BENCH_DIR (default /tmp/launchpad-bench) holds the generated sites.
+# BENCH_DIR (default /tmp/launchpad-bench) holds the generated sites; they
+# are made again only when the generator or its arguments change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -21,6 +33,10 @@ shift || true
 sizes=${*:-1000 10000}
 work=${BENCH_DIR:-/tmp/launchpad-bench}
 mkdir -p "$work"
+trash="$work/trash"
+trap 'rm -rf "$trash"' EXIT
+# In memory (tmpfs) nothing is slow to delete, and a trash would hold memory.
+remove_in_place=${BENCH_RM:-$([ "$(stat -f -c %T "$work")" = tmpfs ] && echo 1 || echo 0)}
 
 cargo build --release --quiet
 cargo build --release --quiet --example gen_site --example hugo_site
@@ -28,52 +44,94 @@ bin=$PWD/target/release/launchpad
 examples=$PWD/target/release/examples
 have_hugo=$(command -v hugo >/dev/null && echo yes || echo no)
 
+# Takes the named folders out of the way before a timed build.
+clear_out() {
+  local dir
+  for dir in "$@"; do
+    [ -e "$dir" ] || continue
+    if [ "$remove_in_place" = 1 ]; then
+      rm -rf "$dir"
+    else
+      mkdir -p "$trash"
+      mv "$dir" "$(mktemp -d "$trash/XXXXXX")/"
+    fi
+  done
+}
+
+# Runs the generator unless DIR was made by the same generator source and
+# arguments from the same input (KEY: the input's own stamp).
+generate() { # $1 DIR, $2 KEY, rest: the command
+  local dir=$1 key=$2 stamp
+  shift 2
+  stamp="$(sha256sum "examples/$(basename "$1").rs" | cut -c1-16) ${*:2} $key"
+  if [ "$(cat "$dir.stamp" 2>/dev/null)" != "$stamp" ]; then
+    "$@" > /dev/null 2>&1
+    echo "$stamp" > "$dir.stamp"
+  fi
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 max() { sort -n | tail -1; }
 
-# Runs "$@" RUNS times after `prepare`; prints "median_seconds max_rss_mb".
-measure() { # $1 name, $2 prepare command, rest: the build
+# One timed build after `prepare`: appends its wall time and peak memory to
+# $work/NAME.times and .rss, and keeps its log and CPU times.
+run_once() { # $1 name, $2 prepare command, rest: the build
   local name=$1 prepare=$2
   shift 2
-  : > "$work/$name.times"
-  : > "$work/$name.rss"
-  for _ in $(seq "$runs"); do
-    eval "$prepare"
-    sync
-    /usr/bin/time -f '%e %M %U %S' -o "$work/time.out" "$@" > "$work/$name.log" 2>&1 ||
-      { echo "$name failed; see $work/$name.log" >&2; exit 1; }
-    read -r secs rss user sys < "$work/time.out"
-    echo "$secs" >> "$work/$name.times"
-    echo "$((rss / 1024))" >> "$work/$name.rss"
-    echo "$user $sys" > "$work/$name.cpu"
-  done
-  echo "$(median < "$work/$name.times") $(max < "$work/$name.rss")"
+  eval "$prepare"
+  sync
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time.out" "$@" > "$work/$name.log" 2>&1 ||
+    { echo "$name failed; see $work/$name.log" >&2; exit 1; }
+  read -r secs rss user sys < "$work/time.out"
+  echo "$secs" >> "$work/$name.times"
+  echo "$((rss / 1024))" >> "$work/$name.rss"
+  echo "$user $sys" > "$work/$name.cpu"
 }
+
+# "median_seconds max_rss_mb" of NAME's runs.
+summary() { echo "$(median < "$work/$1.times") $(max < "$work/$1.rss")"; }
 
 ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
 
-declare -A warm_time
+declare -A warm_time hugo_time
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); hugo: $(hugo version 2>/dev/null | cut -d' ' -f2 || echo none)"
 echo
 echo "| stories | launchpad, cards cached | launchpad, cold | Hugo | time ratio (cached / Hugo) | memory ratio (cached / Hugo) |"
 echo "|---|---|---|---|---|---|"
 for n in $sizes; do
-  site="$work/site-$n"
-  hugo_site="$work/hugo-$n"
-  "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$site" > /dev/null 2>&1
-  "$examples/hugo_site" "$site" "$hugo_site" > /dev/null
+  generate "$work/site-$n" "" "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$work/site-$n"
+  generate "$work/hugo-$n" "$(cat "$work/site-$n.stamp")" "$examples/hugo_site" "$work/site-$n" "$work/hugo-$n"
+done
+kinds="cold warm"
+[ "$have_hugo" = yes ] && kinds="$kinds hugo"
+# Each kind of build RUNS times with the sizes taking turns, so that a slow
+# spell of this shared machine falls on every size alike, not on one.
+for kind in $kinds; do
+  for n in $sizes; do : > "$work/$kind-$n.times"; : > "$work/$kind-$n.rss"; done
+  for _ in $(seq "$runs"); do
+    for n in $sizes; do
+      site="$work/site-$n"
+      case $kind in
+        cold) run_once "cold-$n" "clear_out '$site/public' '$site/.launchpad-cache'" "$bin" build --root "$site" ;;
+        warm) run_once "warm-$n" "clear_out '$site/public'" "$bin" build --root "$site" ;;
+        hugo) run_once "hugo-$n" "clear_out '$work/hugo-$n/public'" hugo --quiet --source "$work/hugo-$n" ;;
+      esac
+    done
+  done
+done
 
-  read -r cold_t cold_m < <(measure "cold-$n" "rm -rf '$site/public' '$site/.launchpad-cache'" "$bin" build --root "$site")
+for n in $sizes; do
+  read -r cold_t cold_m < <(summary "cold-$n")
+  read -r warm_t warm_m < <(summary "warm-$n")
   read -r cold_user cold_sys < "$work/cold-$n.cpu"
-  cards=$(grep -o '[0-9]* cards processed' "$work/cold-$n.log" | cut -d' ' -f1)
-  read -r warm_t warm_m < <(measure "warm-$n" "rm -rf '$site/public'" "$bin" build --root "$site")
   read -r warm_user warm_sys < "$work/warm-$n.cpu"
-  warm_time[$n]=$warm_t
+  cards=$(grep -o '[0-9]* cards processed' "$work/cold-$n.log" | cut -d' ' -f1)
   card_ms=$(echo "scale=1; ($cold_user + $cold_sys - $warm_user - $warm_sys) * 1000 / $cards" | bc)
-
+  warm_time[$n]=$warm_t
   if [ "$have_hugo" = yes ]; then
-    read -r hugo_t hugo_m < <(measure "hugo-$n" "rm -rf '$hugo_site/public'" hugo --quiet --source "$hugo_site")
-    hugo_pages=$(find "$hugo_site/public" -name '*.html' | wc -l)
+    read -r hugo_t hugo_m < <(summary "hugo-$n")
+    hugo_time[$n]=$hugo_t
+    hugo_pages=$(find "$work/hugo-$n/public" -name '*.html' | wc -l)
     echo "| $n | ${warm_t} s, ${warm_m} MB | ${cold_t} s, ${cold_m} MB | ${hugo_t} s, ${hugo_m} MB ($hugo_pages pages) | $(ratio "$warm_t" "$hugo_t")x | $(ratio "$warm_m" "$hugo_m")x |"
   else
     echo "| $n | ${warm_t} s, ${warm_m} MB | ${cold_t} s, ${cold_m} MB | (hugo not installed) | | |"
@@ -87,4 +145,8 @@ if [ $# -ge 2 ]; then
   last=${!#}
   echo
   echo "launchpad (cards cached) from $first to $last stories: $(ratio "${warm_time[$last]}" "${warm_time[$first]}")x the time"
+  if [ -n "${hugo_time[$last]:-}" ]; then
+    echo "Hugo from $first to $last stories: $(ratio "${hugo_time[$last]}" "${hugo_time[$first]}")x the time"
+  fi
+  echo "launchpad runs, cards cached: $(for n in $sizes; do echo "$n: $(sort -n "$work/warm-$n.times" | tr '\n' ' ')"; done)"
 fi

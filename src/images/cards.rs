@@ -162,23 +162,21 @@ pub fn rasterize(svg: &str, photo: bool) -> Result<Vec<u8>, String> {
 /// filters: 1.9 ms against 3.6 ms at level 1, for 10% more bytes. An
 /// opaque card, the usual kind, is written without alpha.
 fn encode_png(pixmap: &tiny_skia::Pixmap, photo: bool) -> Result<Vec<u8>, png::EncodingError> {
-    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == u8::MAX);
+    let pixels = pixmap.pixels();
+    let opaque = pixels.iter().all(|p| p.alpha() == u8::MAX);
     let (color, data): (png::ColorType, Vec<u8>) = if opaque {
-        let rgb = pixmap
-            .pixels()
-            .iter()
-            .flat_map(|p| [p.red(), p.green(), p.blue()])
-            .collect();
+        // Premultiplied and unpremultiplied are the same when opaque.
+        let mut rgb = Vec::with_capacity(pixels.len() * 3);
+        for px in pixmap.data().chunks_exact(4) {
+            rgb.extend_from_slice(&px[..3]);
+        }
         (png::ColorType::Rgb, rgb)
     } else {
-        let rgba = pixmap
-            .pixels()
-            .iter()
-            .flat_map(|p| {
-                let c = p.demultiply();
-                [c.red(), c.green(), c.blue(), c.alpha()]
-            })
-            .collect();
+        let mut rgba = Vec::with_capacity(pixels.len() * 4);
+        for p in pixels {
+            let c = p.demultiply();
+            rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+        }
         (png::ColorType::Rgba, rgba)
     };
     let mut out = Vec::with_capacity(64 * 1024);
