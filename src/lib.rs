@@ -105,8 +105,7 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
             .extend(images::verify_photos(&site, root));
     }
     diagnostics::sort(&mut validated.diagnostics);
-    let mut sources = raw.sources(&validated.diagnostics);
-    sources.extend(theme_sources);
+    let sources = quoted_sources(&raw, &theme_sources, &validated.diagnostics);
     Ok(Checked {
         diagnostics: validated.diagnostics,
         sources,
@@ -179,14 +178,9 @@ pub fn render_site(
     let validated = validate::validate_with(&raw, opts.drafts, memo.as_deref().map(|m| &m.stories));
     timings.lap("validate");
     let mut diags = validated.diagnostics;
-    let quote = |diagnostics: &[Diagnostic], theme: &[(String, String)]| {
-        let mut sources = raw.sources(diagnostics);
-        sources.extend(theme.iter().cloned());
-        sources
-    };
     let fail = |mut diagnostics: Vec<Diagnostic>, theme: &[(String, String)]| {
         diagnostics::sort(&mut diagnostics);
-        let sources = quote(&diagnostics, theme);
+        let sources = quoted_sources(&raw, theme, &diagnostics);
         Ok(Err(ContentErrors {
             diagnostics,
             sources,
@@ -245,7 +239,7 @@ pub fn render_site(
     diags.extend(rendered.diagnostics);
     cache.prune(&["photos", "cards"]);
     diagnostics::sort(&mut diags);
-    let sources = quote(&diags, &theme_sources);
+    let sources = quoted_sources(&raw, &theme_sources, &diags);
     if let (Some(memo), Some(pages)) = (memo.as_mut(), rendered.memo) {
         memo.pages = pages;
     }
@@ -258,6 +252,18 @@ pub fn render_site(
         diagnostics: diags,
         sources,
     }))
+}
+
+/// The texts `diagnostics` quote from: the content files they name and
+/// the theme's templates.
+fn quoted_sources(
+    raw: &content::RawSite,
+    theme: &[(String, String)],
+    diagnostics: &[Diagnostic],
+) -> BTreeMap<String, String> {
+    let mut sources = raw.sources(diagnostics);
+    sources.extend(theme.iter().cloned());
+    sources
 }
 
 /// Time per stage, printed to stderr when `LAUNCHPAD_TIMINGS` is set: for

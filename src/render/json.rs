@@ -89,7 +89,7 @@ struct IndexEntry<'a> {
     date: String,
     location: Option<&'a str>,
     /// Slug of the location, the value of the `loc` filter.
-    location_id: Option<String>,
+    location_id: Option<&'a str>,
     /// Role ids of the journey, in order.
     roles: &'a [String],
     /// Role titles of the journey, in order, for the card.
@@ -117,7 +117,7 @@ pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
             headline: &e.story.headline,
             date: e.story.date.to_string(),
             location: e.story.location.as_deref(),
-            location_id: e.story.location.as_deref().map(slug::slugify),
+            location_id: e.location_id.as_deref(),
             roles: &e.roles,
             path: e.roles.iter().map(|r| role_title(site, r)).collect(),
             start: e.start_role(),

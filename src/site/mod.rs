@@ -27,6 +27,9 @@ pub struct Entry {
     /// The story's tags as (slug, name as written), each slug once. Made
     /// once here because a story's card is shown on a dozen pages.
     pub tags: Vec<(String, String)>,
+    /// Slug of the story's location: the key of its group and the value
+    /// of the `loc` filter.
+    pub location_id: Option<String>,
 }
 
 impl Entry {
@@ -180,8 +183,8 @@ pub fn model(content: Content, drafts: bool) -> Site {
         for (slug, name) in &e.tags {
             add_to_group(&mut site.by_tag, slug.clone(), name, i);
         }
-        if let Some(location) = &e.story.location {
-            add_to_group(&mut site.by_location, slug::slugify(location), location, i);
+        if let (Some(location), Some(id)) = (&e.story.location, &e.location_id) {
+            add_to_group(&mut site.by_location, id.clone(), location, i);
         }
         if let Some(bucket) = e.first_move() {
             site.by_first_move.entry(bucket).or_default().push(i);
@@ -230,12 +233,14 @@ fn entry(story: Story, department_of: &BTreeMap<&str, &str>) -> Entry {
             tags.push((slug, name.clone()));
         }
     }
+    let location_id = story.location.as_deref().map(slug::slugify);
     Entry {
         story,
         roles,
         departments,
         months_to_first_move,
         tags,
+        location_id,
     }
 }
 
