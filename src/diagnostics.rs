@@ -172,7 +172,7 @@ pub fn render(
     match format {
         Format::Human => render_human(diagnostics, sources),
         Format::Json => render_json(diagnostics),
-        Format::Github => render_github(diagnostics),
+        Format::Github => render_github(diagnostics, ""),
     }
 }
 
@@ -252,28 +252,57 @@ fn render_json(diagnostics: &[Diagnostic]) -> String {
     out
 }
 
-/// GitHub Actions workflow commands, so errors land on the pull request's lines.
-fn render_github(diagnostics: &[Diagnostic]) -> String {
+/// GitHub Actions workflow commands, so errors land on the pull request's
+/// lines. `prefix` is the site's folder inside the repository (`""` or
+/// `"site/"`): GitHub places an annotation by its path from the repository
+/// root, not from the site's. Annotations show plain text, so a message's
+/// `code spans` are written in quotes there.
+pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut message = d.message.clone();
+        let mut message = plain_text(&d.message);
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str("\nHow to fix it: ");
+            message.push_str(&plain_text(help));
         }
         let _ = writeln!(
             out,
             "::{kind} file={},line={},col={},title={}::{}",
-            github_property(&d.file),
+            github_property(&format!("{prefix}{}", d.file)),
             d.line,
             d.column,
-            github_property(d.code),
+            github_property(&title(d.code)),
             github_data(&message)
         );
+    }
+    out
+}
+
+/// A diagnostic's code as a phrase for people: `unknown-role` -> "Unknown role".
+pub fn title(code: &str) -> String {
+    let words = code.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => words,
+    }
+}
+
+/// `a `b` c` -> `a “b” c`: for places that show text without Markdown.
+pub fn plain_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut open = true;
+    for c in s.chars() {
+        if c == '`' {
+            out.push(if open { '\u{201c}' } else { '\u{201d}' });
+            open = !open;
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -330,8 +359,18 @@ mod tests {
         let out = render(&[d], Format::Github, &BTreeMap::new());
         assert_eq!(
             out,
-            "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=unknown-role::unknown role `agnet`%0Ahelp: did you mean `agent`?\n"
+            "::error file=content/a%2Cb%3Ac.md,line=3,col=7,title=Unknown role::unknown role \u{201c}agnet\u{201d}%0AHow to fix it: did you mean \u{201c}agent\u{201d}?\n"
         );
+    }
+
+    #[test]
+    fn github_paths_are_from_the_repository_root() {
+        let out = render_github(&[sample()], "careers/site/");
+        assert!(
+            out.starts_with("::error file=careers/site/content/stories/a.md,line=3,col=7,"),
+            "{out}"
+        );
+        assert!(!out.contains('`'), "{out}");
     }
 
     #[test]

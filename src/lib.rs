@@ -17,6 +17,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+pub mod summary;
 pub mod validate;
 pub mod write;
 
@@ -51,6 +52,8 @@ pub struct BuildReport {
     /// Warnings only; a build with errors does not finish.
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    /// A story's file -> its share card's path in `out`.
+    pub story_cards: BTreeMap<String, String>,
 }
 
 impl BuildReport {
@@ -81,6 +84,10 @@ pub struct ContentErrors {
 pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    /// Every story that validated, for the pull-request summary.
+    pub stories: Vec<summary::StoryStatus>,
+    /// From site.yaml; empty when it does not validate.
+    pub base_url: String,
 }
 
 impl Checked {
@@ -94,6 +101,14 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
     let raw = content::load(root)?;
     let mut validated = validate::validate(&raw, false);
     let mut theme_sources = Vec::new();
+    let base_url = validated.base_url.clone().unwrap_or_default();
+    let stories = validated
+        .content
+        .as_ref()
+        .map_or(&validated.unbuilt_stories, |c| &c.stories)
+        .iter()
+        .map(summary::StoryStatus::of)
+        .collect();
     if let Some(content) = validated.content {
         let theme = load_theme(root, &content.site.theme)?;
         theme_sources = theme.sources;
@@ -109,7 +124,57 @@ pub fn check(root: &Path) -> anyhow::Result<Checked> {
     Ok(Checked {
         diagnostics: validated.diagnostics,
         sources,
+        stories,
+        base_url,
     })
+}
+
+/// Where the site folder `root` is inside the repository, as a path prefix
+/// (`""` or `"careers/"`): GitHub names files from the workspace root
+/// (`GITHUB_WORKSPACE`, else the current folder).
+pub fn workspace_prefix(root: &Path) -> String {
+    let base = std::env::var_os("GITHUB_WORKSPACE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::current_dir().ok());
+    let (Some(base), Ok(root)) = (base, root.canonicalize()) else {
+        return String::new();
+    };
+    let Ok(base) = base.canonicalize() else {
+        return String::new();
+    };
+    match root.strip_prefix(&base) {
+        Ok(rel) => rel
+            .components()
+            .map(|c| format!("{}/", c.as_os_str().to_string_lossy()))
+            .collect(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Copies the share cards of the stories among `changed` (site-relative
+/// paths) from a finished build into `dir`, named after the story files,
+/// for a pull request's preview. Returns the files written.
+pub fn copy_story_cards(
+    report: &BuildReport,
+    changed: &[String],
+    dir: &Path,
+) -> anyhow::Result<Vec<PathBuf>> {
+    use anyhow::Context as _;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut written = Vec::new();
+    for file in changed {
+        let Some(card) = report.story_cards.get(file) else {
+            continue;
+        };
+        let stem = Path::new(file)
+            .file_stem()
+            .map_or_else(|| "story".into(), |s| s.to_string_lossy().into_owned());
+        let to = dir.join(format!("{stem}.png"));
+        std::fs::copy(report.out.join(card), &to)
+            .with_context(|| format!("cannot copy the share card to {}", to.display()))?;
+        written.push(to);
+    }
+    Ok(written)
 }
 
 /// Runs the whole pipeline and writes the site. `Ok(Err(_))` means the
@@ -138,6 +203,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         out,
         diagnostics: site.diagnostics,
         sources: site.sources,
+        story_cards: site.story_cards,
     }))
 }
 
@@ -152,6 +218,7 @@ pub struct RenderedSite {
     /// Warnings only.
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    pub story_cards: BTreeMap<String, String>,
 }
 
 /// What `serve` keeps between rebuilds so that a save costs what it
@@ -251,6 +318,7 @@ pub fn render_site(
         images: work,
         diagnostics: diags,
         sources,
+        story_cards: rendered.story_cards,
     }))
 }
 

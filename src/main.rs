@@ -40,13 +40,26 @@ enum Command {
         /// Also publish stories marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// With --cards-to: a file listing the files a pull request changes,
+        /// one a line from the repository root (`git diff --name-only`)
+        #[arg(long, requires = "cards_to")]
+        changed: Option<PathBuf>,
+        /// Copy the share cards of the changed stories into this folder
+        #[arg(long, requires = "changed")]
+        cards_to: Option<PathBuf>,
     },
     /// Validate the content and report every problem; builds nothing
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// human: for a terminal; json: for scripts; github: annotations on a
+        /// pull request's lines; markdown: a pull-request summary
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// With --format markdown: a file listing the files a pull request
+        /// changes, one a line from the repository root (`git diff --name-only`)
+        #[arg(long)]
+        changed: Option<PathBuf>,
     },
     /// Build, serve on http://127.0.0.1:1111/, and rebuild and reload on every change
     Serve {
@@ -90,6 +103,7 @@ enum CheckFormat {
     Human,
     Json,
     Github,
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -120,7 +134,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             base_url,
             drafts,
+            changed,
+            cards_to,
         } => {
+            let changed = changed
+                .map(|path| read_changed(&path, &launchpad::workspace_prefix(&root)))
+                .transpose()?;
             let opts = launchpad::BuildOptions {
                 root,
                 out,
@@ -134,6 +153,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         diagnostics::render(&report.diagnostics, Format::Human, &report.sources)
                     );
                     eprintln!("{}", report.summary());
+                    if let (Some(changed), Some(dir)) = (changed, cards_to) {
+                        let cards = launchpad::copy_story_cards(&report, &changed, &dir)?;
+                        eprintln!(
+                            "Copied {} share card{} of changed stories to {}",
+                            cards.len(),
+                            plural(cards.len()),
+                            dir.display()
+                        );
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(errors) => {
@@ -181,25 +209,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("  created {}", dir.join(f).display());
             }
             println!(
-                "Your site is ready: cd {} && launchpad build",
+                "Your site is ready. Preview it with its two example stories (drafts, never published):\n  cd {} && launchpad serve --drafts\nThen replace them with real stories; `launchpad new story \"Name\"` starts one.",
                 dir.display()
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { root, format } => {
+        Command::Check {
+            root,
+            format,
+            changed,
+        } => {
             let checked = launchpad::check(&root)?;
-            let format = match format {
-                CheckFormat::Human => Format::Human,
-                CheckFormat::Json => Format::Json,
-                CheckFormat::Github => Format::Github,
+            let prefix = launchpad::workspace_prefix(&root);
+            let text = match format {
+                CheckFormat::Human => {
+                    diagnostics::render(&checked.diagnostics, Format::Human, &checked.sources)
+                }
+                CheckFormat::Json => {
+                    diagnostics::render(&checked.diagnostics, Format::Json, &checked.sources)
+                }
+                CheckFormat::Github => diagnostics::render_github(&checked.diagnostics, &prefix),
+                CheckFormat::Markdown => {
+                    let changed = changed
+                        .map(|path| read_changed(&path, &prefix))
+                        .transpose()?;
+                    let exists = |file: &str| root.join(file).exists();
+                    launchpad::summary::markdown(&launchpad::summary::SummaryInput {
+                        stories: &checked.stories,
+                        diagnostics: &checked.diagnostics,
+                        changed: changed.as_deref(),
+                        exists: &exists,
+                        base_url: &checked.base_url,
+                    })
+                }
             };
             let mut stdout = std::io::stdout().lock();
-            write!(
-                stdout,
-                "{}",
-                diagnostics::render(&checked.diagnostics, format, &checked.sources)
-            )?;
-            if format == Format::Human {
+            write!(stdout, "{text}")?;
+            if matches!(format, CheckFormat::Human) {
                 let errors = diagnostics::error_count(&checked.diagnostics);
                 let warnings = checked.diagnostics.len() - errors;
                 let line = format!(
@@ -220,6 +266,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// The `--changed` list, as paths from the site root.
+fn read_changed(path: &std::path::Path, prefix: &str) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read --changed {}: {e}", path.display()))?;
+    Ok(launchpad::summary::site_paths(&text, prefix))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -552,7 +552,7 @@ fn github_format_annotates_the_pull_request_lines() {
     let run = site.run(&["check", "--format", "github"]);
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.contains("::error file=content/stories/bad.md,line=10,col=11,title=unknown-role::unknown role `team-laed`"),
+        run.stdout.contains("::error file=content/stories/bad.md,line=10,col=11,title=Unknown role::unknown role \u{201c}team-laed\u{201d}"),
         "{}",
         run.stdout
     );

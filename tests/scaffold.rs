@@ -88,8 +88,33 @@ fn init_creates_a_site_that_checks_clean_and_builds() {
     assert_eq!(stories, 2);
     let (code, out) = launchpad(&["check", "--format", "json"], &site);
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("[]"), "a new site has no warnings: {out}");
+    let warnings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let codes: Vec<&str> = warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["unpublished-story", "unpublished-story"],
+        "the only warnings say the example collection's stories are drafts: {out}"
+    );
+    // The example stories are drafts: nothing fictional is published.
     let (code, out) = launchpad(&["build"], &site);
+    assert_eq!(code, 0, "{out}");
+    assert!(!site.join("public/stories/alex-example").exists());
+    for entry in walkdir(&site.join("public")) {
+        let bytes = std::fs::read(&entry).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Alex Example") && !text.contains("Sam Sample"),
+            "{} names an example person",
+            entry.display()
+        );
+    }
+    // `--drafts` shows them, for a preview.
+    let (code, out) = launchpad(&["build", "--drafts"], &site);
     assert_eq!(code, 0, "{out}");
     assert!(
         site.join("public/stories/alex-example/index.html")
@@ -98,6 +123,15 @@ fn init_creates_a_site_that_checks_clean_and_builds() {
     assert!(
         site.join("public/collections/first-picks/index.html")
             .is_file()
+    );
+    // Comments point at documentation a new repository can reach.
+    let site_yaml = std::fs::read_to_string(site.join("content/site.yaml")).unwrap();
+    assert!(
+        site_yaml.contains(concat!(
+            env!("CARGO_PKG_REPOSITORY"),
+            "/blob/main/docs/content.md"
+        )),
+        "{site_yaml}"
     );
     let gitignore = std::fs::read_to_string(site.join(".gitignore")).unwrap();
     assert!(gitignore.contains("/public/") && gitignore.contains("/.launchpad-cache/"));
@@ -110,10 +144,40 @@ fn the_new_site_workflow_checks_pull_requests_and_deploys_main_to_pages() {
     let workflow =
         std::fs::read_to_string(dir.path().join("s/.github/workflows/launchpad.yml")).unwrap();
     assert!(workflow.contains("pull_request:"));
-    assert!(workflow.contains("launchpad check --format github"));
+    assert!(workflow.contains("--format github"));
+    assert!(workflow.contains("--format markdown"));
     assert!(workflow.contains("branches: [main]"));
     assert!(workflow.contains("actions/deploy-pages"));
-    assert!(workflow.contains("launchpad build --base-url"));
+    assert!(workflow.contains("actions/cache@v4"));
+    // A release binary of the version that wrote it, checksum verified;
+    // no compiler and nothing from crates.io.
+    assert!(
+        workflow.contains(concat!(
+            "LAUNCHPAD_VERSION: \"",
+            env!("CARGO_PKG_VERSION"),
+            "\""
+        )),
+        "{workflow}"
+    );
+    assert!(workflow.contains("sha256sum --check"));
+    assert!(!workflow.contains("cargo install"));
+    assert!(
+        !workflow.contains("{{version}}") && !workflow.contains("{{repository}}"),
+        "every placeholder is filled in"
+    );
+}
+
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
 
 #[test]

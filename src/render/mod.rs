@@ -207,6 +207,9 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// Filled when a memo was given, for the next render.
     pub memo: Option<Memo>,
+    /// A story's file -> its share card's path in the output, so a pull
+    /// request's preview can show the cards of the stories it changes.
+    pub story_cards: BTreeMap<String, String>,
 }
 
 /// Renders every page and hands every output file to `sink`: generated
@@ -258,6 +261,15 @@ pub fn render(
         photos: &assets.photos,
         cards: &assets.cards,
     };
+    let story_cards = site
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let url = assets.cards.get(&format!("story/{}", e.story.slug))?;
+            let rel = url.strip_prefix(site.config.base_url.as_str())?;
+            Some((e.story.file.clone(), rel.to_string()))
+        })
+        .collect();
 
     let mut jobs = listings::listing_jobs(site, &urls);
     jobs.extend(pages::story_jobs(site, &urls));
@@ -359,6 +371,7 @@ pub fn render(
         files,
         diagnostics,
         memo: next,
+        story_cards,
     }))
 }
 

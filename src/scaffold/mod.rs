@@ -7,3 +7,7 @@ pub mod story;
 
 pub use site::init;
 pub use story::new_story;
+
+/// Where a new site's files point for help: the content format's page in
+/// this project's repository, which a new site's repository can link to.
+pub const DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/content.md");

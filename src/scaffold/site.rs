@@ -1,5 +1,6 @@
 //! `launchpad init DIR`: a new site that builds at once, with a starter
-//! catalogue, two example stories, a collection, a `.gitignore`, and a
+//! catalogue, two example stories (drafts, so nothing fictional is
+//! published), a collection, a `.gitignore`, and a
 //! GitHub Actions workflow that checks pull requests and publishes to Pages.
 
 use std::fs;
@@ -36,6 +37,13 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The scaffold's placeholders: the launchpad release a new site's workflow
+/// installs is the one that created it, so what passed here passes in CI.
+fn fill_in(text: &str) -> String {
+    text.replace("{{version}}", env!("CARGO_PKG_VERSION"))
+        .replace("{{repository}}", env!("CARGO_PKG_REPOSITORY"))
+}
+
 /// Creates a new site in `dir`, which must not exist or be empty. Returns
 /// the files written, relative to `dir`.
 pub fn init(dir: &Path) -> anyhow::Result<Vec<&'static str>> {
@@ -55,7 +63,8 @@ pub fn init(dir: &Path) -> anyhow::Result<Vec<&'static str>> {
             fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
-        fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::write(&path, fill_in(text))
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(FILES.iter().map(|(rel, _)| *rel).collect())
 }

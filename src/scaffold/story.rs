@@ -92,11 +92,13 @@ fn entry_role(root: &Path) -> Option<String> {
 fn template(name: &str, entry_role: &str, today: jiff::civil::Date) -> String {
     let month = format!("{:04}-{:02}", today.year(), today.month());
     let quoted = serde_json::to_string(name).expect("a string serializes");
+    let docs = super::DOCS;
     format!(
         r#"---
 # Your alumni story. Fill in the fields, write the story below the second
 # `---`, and open a pull request: `launchpad check` comments on any line
-# that needs fixing. The full format: docs/content.md.
+# that needs fixing. The full format:
+# {docs}
 
 # Your name, as it should appear on the site.
 name: {quoted}

@@ -25,6 +25,11 @@ use crate::validate::story::StoryContext;
 pub struct Validated {
     pub content: Option<Content>,
     pub diagnostics: Vec<Diagnostic>,
+    /// When `content` is `None`: the stories that are valid by themselves,
+    /// so a pull request's summary can still say what will be published.
+    pub unbuilt_stories: Vec<Story>,
+    /// From site.yaml, when it is valid.
+    pub base_url: Option<String>,
 }
 
 /// Parses YAML starting on line `line_offset + 1` of its file, reporting a
@@ -107,18 +112,24 @@ pub fn validate_with(raw: &RawSite, drafts: bool, memo: Option<&Memo>) -> Valida
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;
-    let content = match (site, career) {
-        (Some(site), Some(career)) if ok => Some(Content {
-            site,
-            career,
-            stories,
-            collections,
-        }),
-        _ => None,
+    let base_url = site.as_ref().map(|s| s.base_url.clone());
+    let (content, unbuilt_stories) = match (site, career) {
+        (Some(site), Some(career)) if ok => (
+            Some(Content {
+                site,
+                career,
+                stories,
+                collections,
+            }),
+            Vec::new(),
+        ),
+        _ => (None, stories),
     };
     Validated {
         content,
         diagnostics: diags,
+        unbuilt_stories,
+        base_url,
     }
 }
 
