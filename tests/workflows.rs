@@ -307,6 +307,33 @@ fn repository_with_a_site(dir: &Path) -> (PathBuf, PathBuf) {
     (workspace, workflow)
 }
 
+/// A pull request on a repository with a site in `careers/`: `edit`
+/// changes the site's files, which are then committed on top of the base.
+struct PullRequest {
+    _dir: tempfile::TempDir,
+    workspace: PathBuf,
+    workflow: PathBuf,
+    site: PathBuf,
+    releases: PathBuf,
+}
+
+fn pull_request(edit: impl FnOnce(&Path)) -> PullRequest {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = fake_release(&dir.path().join("releases"), env!("CARGO_PKG_VERSION"));
+    let (workspace, workflow) = repository_with_a_site(dir.path());
+    let site = workspace.join("careers");
+    edit(&site);
+    git(&workspace, &["add", "-A"]);
+    git(&workspace, &["commit", "-q", "-m", "a pull request"]);
+    PullRequest {
+        _dir: dir,
+        workspace,
+        workflow,
+        site,
+        releases,
+    }
+}
+
 fn story(name: &str) -> String {
     format!(
         "---\nname: {name}\nheadline: From the phones to leading the team\nconsent: true\ndate: 2026-01-15\njourney:\n  - role: agent\n    from: 2021-03\n    to: 2023-02\n  - role: team-lead\n    from: 2023-02\n---\n\nHow it happened.\n"
@@ -318,21 +345,15 @@ fn the_init_workflow_annotates_and_summarises_a_pull_request() {
     if !tools_available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let releases = fake_release(&dir.path().join("releases"), env!("CARGO_PKG_VERSION"));
-    let (workspace, workflow) = repository_with_a_site(dir.path());
-    let overrides = [("LAUNCHPAD_RELEASES", file_url(&releases))];
-
     // The pull request adds one story and breaks another.
-    let site = workspace.join("careers");
-    fs::write(site.join("content/stories/nia-new.md"), story("Nia New")).unwrap();
-    let broken = story("Rui Real").replace("role: team-lead", "role: team-laed");
-    fs::write(site.join("content/stories/rui-real.md"), broken).unwrap();
-    git(&workspace, &["add", "-A"]);
-    git(&workspace, &["commit", "-q", "-m", "a pull request"]);
-
+    let pr = pull_request(|site| {
+        fs::write(site.join("content/stories/nia-new.md"), story("Nia New")).unwrap();
+        let broken = story("Rui Real").replace("role: team-lead", "role: team-laed");
+        fs::write(site.join("content/stories/rui-real.md"), broken).unwrap();
+    });
+    let overrides = [("LAUNCHPAD_RELEASES", file_url(&pr.releases))];
     let started = Instant::now();
-    let run = run_check_job(&workflow, &workspace, "pull_request", &overrides);
+    let run = run_check_job(&pr.workflow, &pr.workspace, "pull_request", &overrides);
     eprintln!(
         "the check job's own steps took {:.2} s",
         started.elapsed().as_secs_f64()
@@ -383,16 +404,13 @@ fn the_init_workflow_previews_the_share_cards_of_a_good_pull_request() {
     if !tools_available() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let releases = fake_release(&dir.path().join("releases"), env!("CARGO_PKG_VERSION"));
-    let (workspace, workflow) = repository_with_a_site(dir.path());
-    let site = workspace.join("careers");
-    fs::write(site.join("content/stories/nia-new.md"), story("Nia New")).unwrap();
-    git(&workspace, &["add", "-A"]);
-    git(&workspace, &["commit", "-q", "-m", "a pull request"]);
-
-    let overrides = [("LAUNCHPAD_RELEASES", file_url(&releases))];
-    let run = run_check_job(&workflow, &workspace, "pull_request", &overrides);
+    let pr = pull_request(|site| {
+        fs::write(site.join("content/stories/nia-new.md"), story("Nia New")).unwrap();
+    });
+    let releases = &pr.releases;
+    let (workflow, workspace, site) = (&pr.workflow, &pr.workspace, &pr.site);
+    let overrides = [("LAUNCHPAD_RELEASES", file_url(releases))];
+    let run = run_check_job(workflow, workspace, "pull_request", &overrides);
     assert!(run.steps.iter().all(|(_, c)| *c == 0), "{}", run.output);
     assert_eq!(run.steps.len(), 4, "{:?}", run.steps);
     let card = run.temp.join("share-cards/nia-new.png");
@@ -418,10 +436,10 @@ fn the_init_workflow_previews_the_share_cards_of_a_good_pull_request() {
     // On main, the same job's steps check and build the site for Pages,
     // at the address configure-pages gives.
     let overrides = [
-        ("LAUNCHPAD_RELEASES", file_url(&releases)),
+        ("LAUNCHPAD_RELEASES", file_url(releases)),
         ("BASE_URL", "https://alumni.github.io/careers".to_string()),
     ];
-    let run = run_check_job(&workflow, &workspace, "push", &overrides);
+    let run = run_check_job(workflow, workspace, "push", &overrides);
     let names: Vec<&str> = run.steps.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
