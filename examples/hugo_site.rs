@@ -22,7 +22,8 @@ fn main() {
         std::process::exit(2);
     };
     let raw = content::load(Path::new(&site)).expect("the site loads");
-    let validated = validate::validate(&raw, false);
+    let today = launchpad::today(None).expect("SOURCE_DATE_EPOCH, if set, is valid");
+    let validated = validate::validate(&raw, false, today);
     let Some(content) = validated.content else {
         eprintln!("{site} has content errors; run `launchpad check` on it");
         std::process::exit(1);

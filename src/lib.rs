@@ -37,6 +37,31 @@ pub struct BuildOptions {
     /// Replaces `base_url` from site.yaml (for previews and `serve`).
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// The day consent is judged on; `None`: see [`today`].
+    pub today: Option<jiff::civil::Date>,
+}
+
+/// The day a story's consent is judged on: `given` (`--today`), else
+/// `SOURCE_DATE_EPOCH` where set, so that builds are reproducible and tests
+/// deterministic, else the system's date (UTC).
+pub fn today(given: Option<jiff::civil::Date>) -> anyhow::Result<jiff::civil::Date> {
+    if let Some(day) = given {
+        return Ok(day);
+    }
+    let now = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(epoch) => epoch
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| jiff::Timestamp::from_second(s).ok())
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "SOURCE_DATE_EPOCH={epoch} is not a number of seconds since 1970-01-01"
+                )
+            })?,
+        Err(_) => jiff::Timestamp::now(),
+    };
+    Ok(now.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
 /// A finished build.
@@ -60,8 +85,18 @@ impl BuildReport {
     /// "Built 148 pages from 37 stories in 0.31 s"
     pub fn summary(&self) -> String {
         let w = &self.images;
+        let ended = self
+            .diagnostics
+            .iter()
+            .filter(|d| matches!(d.code, "consent-expired" | "consent-withdrawn"))
+            .count();
+        let ended = match ended {
+            0 => String::new(),
+            1 => "; 1 story left out because its consent ended or was withdrawn".to_string(),
+            n => format!("; {n} stories left out because their consent ended or was withdrawn"),
+        };
         format!(
-            "Built {} pages from {} stories in {:.2} s ({} photos and {} cards processed, {} and {} from cache)",
+            "Built {} pages from {} stories in {:.2} s ({} photos and {} cards processed, {} and {} from cache){ended}",
             self.pages,
             self.stories,
             self.elapsed.as_secs_f64(),
@@ -97,9 +132,9 @@ impl Checked {
 }
 
 /// Validates the site under `root` and its templates; builds nothing.
-pub fn check(root: &Path) -> anyhow::Result<Checked> {
+pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<Checked> {
     let raw = content::load(root)?;
-    let mut validated = validate::validate(&raw, false);
+    let mut validated = validate::validate(&raw, false, today);
     let mut theme_sources = Vec::new();
     let base_url = validated.base_url.clone().unwrap_or_default();
     let stories = validated
@@ -242,7 +277,12 @@ pub fn render_site(
     let root = &opts.root;
     let raw = content::load(root)?;
     timings.lap("load");
-    let validated = validate::validate_with(&raw, opts.drafts, memo.as_deref().map(|m| &m.stories));
+    let validated = validate::validate_with(
+        &raw,
+        opts.drafts,
+        today(opts.today)?,
+        memo.as_deref().map(|m| &m.stories),
+    );
     timings.lap("validate");
     let mut diags = validated.diagnostics;
     let fail = |mut diagnostics: Vec<Diagnostic>, theme: &[(String, String)]| {

@@ -40,6 +40,9 @@ enum Command {
         /// Also publish stories marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Judge consent on this day (YYYY-MM-DD) [default: SOURCE_DATE_EPOCH's day, else today]
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
         /// With --cards-to: a file listing the files a pull request changes,
         /// one a line from the repository root (`git diff --name-only`)
         #[arg(long, requires = "cards_to")]
@@ -60,6 +63,9 @@ enum Command {
         /// changes, one a line from the repository root (`git diff --name-only`)
         #[arg(long)]
         changed: Option<PathBuf>,
+        /// Judge consent on this day (YYYY-MM-DD) [default: SOURCE_DATE_EPOCH's day, else today]
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
     },
     /// Build, serve on http://127.0.0.1:1111/, and rebuild and reload on every change
     Serve {
@@ -74,6 +80,9 @@ enum Command {
         /// Also show stories marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// Judge consent on this day (YYYY-MM-DD) [default: SOURCE_DATE_EPOCH's day, else today]
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
     },
     /// Create something from a template: `launchpad new story "Maria Santos"`
     New {
@@ -134,6 +143,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             base_url,
             drafts,
+            today,
             changed,
             cards_to,
         } => {
@@ -145,6 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 out,
                 base_url,
                 drafts,
+                today,
             };
             match launchpad::build(&opts)? {
                 Ok(report) => {
@@ -194,12 +205,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             port,
             bind,
             drafts,
+            today,
         } => {
             launchpad::serve::serve(&launchpad::serve::ServeOptions {
                 root,
                 bind,
                 port,
                 drafts,
+                today,
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -218,8 +231,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             root,
             format,
             changed,
+            today,
         } => {
-            let checked = launchpad::check(&root)?;
+            let checked = launchpad::check(&root, launchpad::today(today)?)?;
             let prefix = launchpad::workspace_prefix(&root);
             let text = match format {
                 CheckFormat::Human => {

@@ -155,7 +155,7 @@ fn story_row(input: &SummaryInput<'_>, file: &str) -> String {
             }
             Publication::Draft => "not published: it is a draft (`draft: true`)".to_string(),
             Publication::NoConsent => {
-                "not published: consent is not given (`consent: true`)".to_string()
+                "not published: no consent for today (false, ended or withdrawn)".to_string()
             }
         };
         let who = format!("**{}**<br>{}", escape(&s.name), escape(&s.headline));

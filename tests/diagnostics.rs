@@ -593,6 +593,7 @@ fn a_folder_without_content_exits_2_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let out = assert_cmd::Command::cargo_bin("launchpad")
         .unwrap()
+        .env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
         .args(["build", "--root"])
         .arg(dir.path())
         .output()

@@ -33,6 +33,7 @@ fn files(collect: Collect) -> Files {
 fn render(site: &TestSite, memo: Option<&mut Memo>) -> (Files, usize, usize) {
     let opts = BuildOptions {
         root: site.root().to_path_buf(),
+        today: Some(jiff::civil::date(2026, 12, 2)),
         ..BuildOptions::default()
     };
     let collect = Collect::default();

@@ -59,6 +59,7 @@ fn new_story_never_overwrites_and_suggests_a_free_slug() {
 fn launchpad(args: &[&str], dir: &std::path::Path) -> (i32, String) {
     let out = Command::cargo_bin("launchpad")
         .unwrap()
+        .env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
         .args(args)
         .current_dir(dir)
         .output()

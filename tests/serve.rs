@@ -30,6 +30,7 @@ impl Drop for Server {
 
 fn start(site: &TestSite) -> Server {
     let child = Command::new(assert_cmd::cargo::cargo_bin("launchpad"))
+        .env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
         .stdout(Stdio::piped())

@@ -24,9 +24,12 @@ pub struct SiteConfig {
     pub page_size: usize,
     pub image_widths: Vec<u32>,
     pub image_formats: Vec<String>,
+    /// `check` warns of consent ending within this many days.
+    pub consent_warning_days: i64,
 }
 
 pub const DEFAULT_PAGE_SIZE: usize = 48;
+pub const DEFAULT_CONSENT_WARNING_DAYS: i64 = 30;
 
 /// `content/career.yaml`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -118,7 +121,10 @@ pub struct Story {
     pub name: String,
     pub headline: String,
     pub photo: Option<Photo>,
+    /// Consent allows publishing the story today (see `validate::consent`).
     pub consent: bool,
+    /// Consent covers the share card.
+    pub card: bool,
     pub date: jiff::civil::Date,
     pub draft: bool,
     pub location: Option<String>,

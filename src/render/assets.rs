@@ -131,6 +131,8 @@ pub fn cards(
     let mut jobs: Vec<CardJob> = site
         .entries
         .iter()
+        // Consent to the story but not to a card: none is made or linked.
+        .filter(|e| e.story.card)
         .map(|e| {
             let s = &e.story;
             let photo = processed

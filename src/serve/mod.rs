@@ -46,6 +46,8 @@ pub struct ServeOptions {
     /// `None`: the default port, or the next free one.
     pub port: Option<u16>,
     pub drafts: bool,
+    /// The day consent is judged on; `None`: each rebuild's own day.
+    pub today: Option<jiff::civil::Date>,
 }
 
 /// What the browser is told after a rebuild.
@@ -138,6 +140,7 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
         out: None,
         base_url: Some(base_url(addr)),
         drafts: opts.drafts,
+        today: opts.today,
     };
     let (changes, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {

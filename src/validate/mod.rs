@@ -6,6 +6,7 @@
 
 pub mod career;
 pub mod collection;
+pub mod consent;
 pub mod fields;
 pub mod site;
 pub mod story;
@@ -15,6 +16,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::content::types::DEFAULT_CONSENT_WARNING_DAYS;
 use crate::content::types::{Content, Story};
 use crate::content::{RawSite, RawStory, yaml};
 use crate::diagnostics::{self, Diagnostic, Reporter};
@@ -57,13 +59,18 @@ pub struct Memo {
 /// One story's validation: the story if it is valid, and what was found.
 type Checked = (Option<Story>, Vec<Diagnostic>);
 
-pub fn validate(raw: &RawSite, drafts: bool) -> Validated {
-    validate_with(raw, drafts, None)
+pub fn validate(raw: &RawSite, drafts: bool, today: jiff::civil::Date) -> Validated {
+    validate_with(raw, drafts, today, None)
 }
 
 /// `validate`, taking unchanged stories from `memo` and keeping this run's
 /// results in it for the next.
-pub fn validate_with(raw: &RawSite, drafts: bool, memo: Option<&Memo>) -> Validated {
+pub fn validate_with(
+    raw: &RawSite,
+    drafts: bool,
+    today: jiff::civil::Date,
+    memo: Option<&Memo>,
+) -> Validated {
     let mut diags = raw.diagnostics.clone();
 
     let site = raw.site_yaml.as_ref().and_then(|file| {
@@ -85,6 +92,12 @@ pub fn validate_with(raw: &RawSite, drafts: bool, memo: Option<&Memo>) -> Valida
     let cx = StoryContext {
         career: career.as_ref(),
         files: &raw.files,
+        today: consent::Today {
+            date: today,
+            warn_days: site
+                .as_ref()
+                .map_or(DEFAULT_CONSENT_WARNING_DAYS, |s| s.consent_warning_days),
+        },
     };
     let stories = match memo {
         None => diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
@@ -140,6 +153,9 @@ fn memoized_stories(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Story> {
     let mut shared = blake3::Hasher::new();
+    // Whether consent has ended depends on the day and the warning period.
+    shared.update(cx.today.date.to_string().as_bytes());
+    shared.update(&cx.today.warn_days.to_le_bytes());
     if let Some(career) = &raw.career_yaml {
         shared.update(career.text.as_bytes());
     }

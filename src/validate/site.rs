@@ -1,6 +1,6 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
-use crate::content::types::{DEFAULT_PAGE_SIZE, SiteConfig};
+use crate::content::types::{DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig};
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
 use crate::validate::fields::{Fields, int};
@@ -16,6 +16,7 @@ const KEYS: &[&str] = &[
     "share",
     "page_size",
     "images",
+    "consent_warning_days",
 ];
 
 pub const IMAGE_FORMATS: &[&str] = &["webp", "jpeg"];
@@ -74,6 +75,15 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             DEFAULT_PAGE_SIZE
         }
     };
+    let consent_warning_days = match f.int("consent_warning_days", r) {
+        None => DEFAULT_CONSENT_WARNING_DAYS,
+        Some((n, _)) if (0..=3650).contains(&n) => n,
+        Some((n, pos)) => {
+            r.error(pos, "bad-value", format!("`consent_warning_days` is {n}"))
+                .help("use a number of days from 0 to 3650 (default 30)");
+            DEFAULT_CONSENT_WARNING_DAYS
+        }
+    };
     let utm_source = f
         .get("share")
         .and_then(|n| Fields::of(n, &["utm_source"], "`share`", r))
@@ -95,6 +105,7 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         page_size,
         image_widths,
         image_formats,
+        consent_warning_days,
     })
 }
 

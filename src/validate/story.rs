@@ -9,6 +9,7 @@ use crate::content::types::{Career, Link, Month, Photo, Step, Story};
 use crate::diagnostics::{Pos, Reporter};
 use crate::render::markdown;
 use crate::validate::career::check_ref;
+use crate::validate::consent::{self, Today};
 use crate::validate::fields::{Fields, Text, did_you_mean, is_id};
 
 const KEYS: &[&str] = &[
@@ -35,6 +36,8 @@ pub struct StoryContext<'a> {
     pub career: Option<&'a Career>,
     /// Every file under `content/`, site-relative.
     pub files: &'a BTreeSet<String>,
+    /// The day consent is judged on.
+    pub today: Today,
 }
 
 pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Story> {
@@ -64,14 +67,13 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         r,
         "add a one-line `headline:` for the story card",
     );
-    let consent = match f.required(
-        "consent",
-        r,
-        "add `consent: true` once the alumna or alumnus agreed to publication",
-    ) {
-        Some(_) => f.bool("consent", r),
-        None => None,
-    };
+    let consent = f
+        .required(
+            "consent",
+            r,
+            "add `consent: true` once the alumna or alumnus agreed to publication",
+        )
+        .and_then(|node| consent::consent(node, cx.today, r));
     let date = f
         .required_text("date", r, "add the publication date: `date: 2026-03-01`")
         .and_then(|t| parse_date(&t, r));
@@ -81,14 +83,6 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     let links = links(&f, r);
     let body = markdown::render(split.body, split.body_first_line, r);
 
-    if consent == Some(false) {
-        r.warning(
-            f.get("consent").map_or(f.pos, |n| n.pos),
-            "no-consent",
-            "this story is not published: `consent` is false",
-        )
-        .help("set `consent: true` once the person has agreed to publication");
-    }
     let (slug, slug_pos) = slug?;
     Some(Story {
         file: raw.source.path.clone(),
@@ -96,8 +90,11 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         slug_pos,
         name: name?.value,
         headline: headline?.value,
-        photo: photo?,
-        consent: consent?,
+        // Consent to the text but not the face: no photo anywhere, so
+        // the card is drawn without one.
+        photo: photo?.filter(|_| consent.is_some_and(|c| c.photo)),
+        card: consent.is_some_and(|c| c.card),
+        consent: consent?.publish,
         date: date?,
         draft: f.bool("draft", r).unwrap_or(false),
         location: f.text("location", r).map(|t| t.value),

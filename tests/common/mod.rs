@@ -105,6 +105,7 @@ impl TestSite {
     pub fn run(&self, args: &[&str]) -> Run {
         let out = Command::cargo_bin("launchpad")
             .unwrap()
+            .env("SOURCE_DATE_EPOCH", TEST_EPOCH)
             .args(args)
             .arg("--root")
             .arg(self.root())
@@ -203,6 +204,10 @@ pub fn require(what: &str, available: bool, install: &str) -> bool {
     eprintln!("********************************************************************\n");
     false
 }
+
+/// 2026-12-02T00:00:00Z: the day every test's build judges consent on, so
+/// that the example's consent dates give the same site on any day.
+pub const TEST_EPOCH: &str = "1796169600";
 
 /// The repository folder.
 pub fn repo() -> &'static Path {
