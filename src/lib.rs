@@ -18,6 +18,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod summary;
+pub mod takedown;
 pub mod validate;
 pub mod write;
 
@@ -79,6 +80,44 @@ pub struct BuildReport {
     pub sources: BTreeMap<String, String>,
     /// A story's file -> its share card's path in `out`.
     pub story_cards: BTreeMap<String, String>,
+    /// Public addresses the previous output had and this one has not.
+    pub removed_urls: Vec<String>,
+    /// Where they are listed.
+    pub removed_list: PathBuf,
+    /// The site's address, as built.
+    pub base_url: String,
+}
+
+/// Where each build lists the addresses it stopped publishing, outside the
+/// output so that it is never published itself.
+pub const REMOVED_URLS: &str = ".launchpad-cache/removed-urls.txt";
+
+/// Output files -> the addresses people and caches use: a page is known by
+/// its folder (`stories/x/`), other files by their own path.
+fn removed_urls(base_url: &str, removed: &[String]) -> Vec<String> {
+    let mut urls: Vec<String> = removed
+        .iter()
+        .map(|rel| match rel.strip_suffix("index.html") {
+            Some(dir) => format!("{base_url}{dir}"),
+            None => format!("{base_url}{rel}"),
+        })
+        .collect();
+    urls.sort();
+    urls.dedup();
+    urls
+}
+
+fn write_removed_urls(path: &Path, urls: &[String]) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut text = String::new();
+    for url in urls {
+        text.push_str(url);
+        text.push('\n');
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 impl BuildReport {
@@ -226,8 +265,12 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         Ok(site) => site,
         Err(errors) => return Ok(Err(errors)),
     };
-    staging.publish()?;
+    let removed = staging.publish()?;
     timings.lap("publish");
+    let removed_urls = removed_urls(&site.base_url, &removed);
+    // Written on every build, so that the list is always that of the last one.
+    let removed_list = opts.root.join(REMOVED_URLS);
+    write_removed_urls(&removed_list, &removed_urls)?;
     timings.print();
     Ok(Ok(BuildReport {
         pages: site.pages,
@@ -239,6 +282,9 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         diagnostics: site.diagnostics,
         sources: site.sources,
         story_cards: site.story_cards,
+        removed_urls,
+        removed_list,
+        base_url: site.base_url,
     }))
 }
 
@@ -254,6 +300,8 @@ pub struct RenderedSite {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
     pub story_cards: BTreeMap<String, String>,
+    /// The site's address, as built.
+    pub base_url: String,
 }
 
 /// What `serve` keeps between rebuilds so that a save costs what it
@@ -359,6 +407,7 @@ pub fn render_site(
         diagnostics: diags,
         sources,
         story_cards: rendered.story_cards,
+        base_url: site.config.base_url.clone(),
     }))
 }
 

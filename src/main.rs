@@ -91,6 +91,20 @@ enum Command {
     },
     /// Create a new site in DIR (which must be new or empty)
     Init { dir: PathBuf },
+    /// Take a story down: mark its consent withdrawn today, rebuild, and
+    /// list every address to purge from caches and search engines
+    Takedown {
+        /// The story's slug, as in /stories/SLUG/
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where the site is built [default: ROOT/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The day of the withdrawal (YYYY-MM-DD) [default: SOURCE_DATE_EPOCH's day, else today]
+        #[arg(long)]
+        today: Option<jiff::civil::Date>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -163,6 +177,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         "{}",
                         diagnostics::render(&report.diagnostics, Format::Human, &report.sources)
                     );
+                    if !report.removed_urls.is_empty() {
+                        let n = report.removed_urls.len();
+                        eprintln!(
+                            "{n} address{} the previous build published {} gone; purge {} from caches: listed in {}",
+                            if n == 1 { "" } else { "es" },
+                            if n == 1 { "is" } else { "are" },
+                            if n == 1 { "it" } else { "them" },
+                            report.removed_list.display()
+                        );
+                    }
                     eprintln!("{}", report.summary());
                     if let (Some(changed), Some(dir)) = (changed, cards_to) {
                         let cards = launchpad::copy_story_cards(&report, &changed, &dir)?;
@@ -216,6 +240,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Takedown {
+            slug,
+            root,
+            out,
+            today,
+        } => takedown(root, out, &slug, launchpad::today(today)?),
         Command::Init { dir } => {
             let files = launchpad::scaffold::init(&dir)?;
             for f in files {
@@ -280,6 +310,101 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+fn takedown(
+    root: PathBuf,
+    out: Option<PathBuf>,
+    slug: &str,
+    today: jiff::civil::Date,
+) -> anyhow::Result<ExitCode> {
+    let target = launchpad::takedown::find(&root, slug, today)?;
+    let opts = launchpad::BuildOptions {
+        root: root.clone(),
+        out,
+        today: Some(today),
+        ..Default::default()
+    };
+    // A build first, so that what is removed is measured against the site
+    // as it is now, not against whatever public/ was left from before.
+    let before = launchpad::build(&opts)?.is_ok();
+    let out_dir = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let before_tree = launchpad::takedown::digest_tree(&out_dir);
+    let path = launchpad::takedown::mark_withdrawn(&root, &target.file, today)?;
+    println!(
+        "Marked {} withdrawn on {today}: only its `consent` changed; the file stays as a record.",
+        path.display()
+    );
+    let report = match launchpad::build(&opts)? {
+        Ok(report) => report,
+        Err(errors) => {
+            eprint!(
+                "{}",
+                diagnostics::render(&errors.diagnostics, Format::Human, &errors.sources)
+            );
+            eprintln!(
+                "The site has errors, so it was not rebuilt. Fix them and run `launchpad build`: it lists the addresses to purge in {}.",
+                launchpad::REMOVED_URLS
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    eprintln!("{}", report.summary());
+    if !before {
+        eprintln!(
+            "note: the site did not build before the takedown, so the list compares with the last good build in {}",
+            report.out.display()
+        );
+    }
+    println!(
+        "\n{} address{} no longer published. Purge {} from your CDN (also listed in {}):",
+        report.removed_urls.len(),
+        if report.removed_urls.len() == 1 {
+            " is"
+        } else {
+            "es are"
+        },
+        if report.removed_urls.len() == 1 {
+            "it"
+        } else {
+            "them"
+        },
+        report.removed_list.display()
+    );
+    for url in &report.removed_urls {
+        println!("  {url}");
+    }
+    let changed = launchpad::takedown::changed_pages(&before_tree, &report);
+    if !changed.is_empty() {
+        println!(
+            "\n{} page{} still published but changed, as {} listed or counted the story; purge {} too, so that no cached copy shows it:",
+            changed.len(),
+            if changed.len() == 1 { " is" } else { "s are" },
+            if changed.len() == 1 { "it" } else { "they" },
+            if changed.len() == 1 { "it" } else { "them" },
+        );
+        for url in &changed {
+            println!("  {url}");
+        }
+    }
+    let steps = [
+        format!(
+            "Commit and push {} and publish the site, so the live site drops them too.",
+            target.file
+        ),
+        "Purge the addresses above from the CDN or host cache, if the site has one.".to_string(),
+        "Ask search engines to drop the removed pages: Google Search Console (Removals) and Bing Webmaster Tools (Content Removal).".to_string(),
+        "Refresh link previews where the story was shared: LinkedIn Post Inspector and Facebook Sharing Debugger; chat apps (Slack, Teams) expire theirs on their own.".to_string(),
+        format!(
+            "Tell {} it is done, and delete the file when your records policy allows.",
+            target.name
+        ),
+    ];
+    println!("\nThen:");
+    for (i, step) in steps.iter().enumerate() {
+        println!("  {}. {step}", i + 1);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The `--changed` list, as paths from the site root.

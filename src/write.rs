@@ -89,6 +89,8 @@ pub struct Staging {
     old: PathBuf,
     /// Folders already made, so each file costs one system call, not a walk.
     made: Mutex<HashSet<PathBuf>>,
+    /// Every file written, site-relative, to tell what the new build drops.
+    written: Mutex<HashSet<String>>,
     published: bool,
 }
 
@@ -113,16 +115,36 @@ impl Staging {
             out: out.to_path_buf(),
             old: parent.join(format!(".{name}.old-{pid}")),
             made: Mutex::new(HashSet::from([dir.clone()])),
+            written: Mutex::new(HashSet::new()),
             dir,
             published: false,
         })
     }
 
-    /// Replaces the output folder with everything written so far.
-    pub fn publish(mut self) -> anyhow::Result<()> {
+    /// Replaces the output folder with everything written so far, and
+    /// returns the files of the previous output that the new one no longer
+    /// has (site-relative, sorted): what caches must forget.
+    pub fn publish(mut self) -> anyhow::Result<Vec<String>> {
+        let written = std::mem::take(&mut *self.written.lock().expect("staging lock"));
+        let removed = if self.out.is_dir() {
+            walkdir::WalkDir::new(&self.out)
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| {
+                    let rel = e.path().strip_prefix(&self.out).ok()?;
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    (!written.contains(&rel)).then_some(rel)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut removed: Vec<String> = removed;
+        removed.sort();
         swap(&self.dir, &self.out, &self.old)?;
         self.published = true;
-        Ok(())
+        Ok(removed)
     }
 
     fn make_parent(&self, path: &Path) -> anyhow::Result<()> {
@@ -145,6 +167,10 @@ impl Sink for Staging {
     fn put(&self, output: Output) -> anyhow::Result<()> {
         let path = safe_join(&self.dir, output.path())?;
         self.make_parent(&path)?;
+        self.written
+            .lock()
+            .expect("staging lock")
+            .insert(output.path().to_string());
         match &output {
             Output::Bytes(_, bytes) => fs::write(&path, bytes),
             Output::Copy(_, source) => fs::copy(source, &path).map(|_| ()),

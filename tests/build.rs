@@ -50,7 +50,7 @@ fn the_summary_line_counts_pages_and_stories() {
         "{line}"
     );
     assert!(
-        line.ends_with("(1 photos and 15 cards processed, 0 and 0 from cache)"),
+        line.ends_with("(1 photos and 15 cards processed, 0 and 0 from cache); 1 story left out because its consent ended or was withdrawn"),
         "{line}"
     );
 }

@@ -74,18 +74,9 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
             Some(t) => parse(&t, key, r).map(|d| Some((d, t.pos))),
         }
     };
-    let given = match f.get("given") {
-        Some(_) => date("given", r)?,
-        None => {
-            r.error(
-                node.pos,
-                "missing-field",
-                "`consent` needs the day it was `given`",
-            )
-            .help("add `given: YYYY-MM-DD`, the day the person agreed to publication");
-            return None;
-        }
-    };
+    // Without `given`, consent holds from the start (as `true` does):
+    // `takedown` writes `{withdrawn: DAY}` for a story that had `true`.
+    let given = date("given", r)?;
     let until = date("until", r)?;
     let withdrawn = date("withdrawn", r)?;
     let scope_nodes = f.list("scope", r);
@@ -119,7 +110,6 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
         return None;
     }
 
-    let (given, given_pos) = given?;
     let mut publish = true;
     if let Some((day, pos)) = withdrawn
         && day <= today.date
@@ -132,7 +122,9 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
         .help("nothing of it is written to the site; delete the file once the takedown is done");
         publish = false;
     }
-    if publish && given > today.date {
+    if let (true, Some((given, given_pos))) = (publish, given)
+        && given > today.date
+    {
         r.warning(
             given_pos,
             "consent-not-yet",
