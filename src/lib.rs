@@ -92,6 +92,9 @@ pub struct BuildReport {
 /// output so that it is never published itself.
 pub const REMOVED_URLS: &str = ".launchpad-cache/removed-urls.txt";
 
+/// The files the last build of `ROOT/public` published.
+const PUBLISHED_FILES: &str = ".launchpad-cache/published-files.txt";
+
 /// Output files -> the addresses people and caches use: a page is known by
 /// its folder (`stories/x/`), other files by their own path.
 fn removed_urls(base_url: &str, removed: &[String]) -> Vec<String> {
@@ -265,8 +268,32 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         Ok(site) => site,
         Err(errors) => return Ok(Err(errors)),
     };
-    let removed = staging.publish()?;
+    let published = staging.publish()?;
     timings.lap("publish");
+    let mut removed = published.removed;
+    // CI builds start without the previous output: the list of files the
+    // last build of the default output published, kept in the cache (which
+    // the workflow keeps between runs), stands in for it.
+    if opts.out.is_none() {
+        let manifest = opts.root.join(PUBLISHED_FILES);
+        if let Ok(previous) = std::fs::read_to_string(&manifest) {
+            let now: std::collections::HashSet<&str> =
+                published.files.iter().map(String::as_str).collect();
+            removed.extend(
+                previous
+                    .lines()
+                    .filter(|f| !f.is_empty() && !now.contains(f))
+                    .map(str::to_string),
+            );
+        }
+        let mut text = published.files.join("\n");
+        text.push('\n');
+        if let Some(dir) = manifest.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        std::fs::write(&manifest, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", manifest.display()))?;
+    }
     let removed_urls = removed_urls(&site.base_url, &removed);
     // Written on every build, so that the list is always that of the last one.
     let removed_list = opts.root.join(REMOVED_URLS);

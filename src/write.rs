@@ -80,6 +80,12 @@ fn safe_join(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
     Ok(base.join(path))
 }
 
+/// What `Staging::publish` replaced.
+pub struct Published {
+    pub removed: Vec<String>,
+    pub files: Vec<String>,
+}
+
 /// The private folder a build writes into, beside the output: `publish`
 /// swaps it in; dropped unpublished (a failed build), it is removed and the
 /// previous output stays as it was.
@@ -121,10 +127,11 @@ impl Staging {
         })
     }
 
-    /// Replaces the output folder with everything written so far, and
-    /// returns the files of the previous output that the new one no longer
-    /// has (site-relative, sorted): what caches must forget.
-    pub fn publish(mut self) -> anyhow::Result<Vec<String>> {
+    /// Replaces the output folder with everything written so far. Returns
+    /// the files of the previous output that the new one no longer has
+    /// (what caches must forget) and the new output's files, site-relative
+    /// and sorted.
+    pub fn publish(mut self) -> anyhow::Result<Published> {
         let written = std::mem::take(&mut *self.written.lock().expect("staging lock"));
         let removed = if self.out.is_dir() {
             walkdir::WalkDir::new(&self.out)
@@ -144,7 +151,9 @@ impl Staging {
         removed.sort();
         swap(&self.dir, &self.out, &self.old)?;
         self.published = true;
-        Ok(removed)
+        let mut files: Vec<String> = written.into_iter().collect();
+        files.sort();
+        Ok(Published { removed, files })
     }
 
     fn make_parent(&self, path: &Path) -> anyhow::Result<()> {

@@ -164,4 +164,22 @@ fn a_build_lists_the_addresses_it_stopped_publishing() {
     );
     // The list is outside the published folder.
     assert!(!after.iter().any(|p| p.contains("removed-urls")));
+
+    // A build without the previous output (a CI runner, with the cache
+    // kept) still knows what the last one published.
+    site.remove("public");
+    site.remove("content/stories/lucas-ferreira.md");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let listed = std::fs::read_to_string(site.path(".launchpad-cache/removed-urls.txt")).unwrap();
+    assert!(
+        listed
+            .lines()
+            .any(|l| l == "https://careers.example.com/alumni/stories/lucas-ferreira/"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("zoe-martin"),
+        "already gone last time: {listed}"
+    );
 }

@@ -451,4 +451,24 @@ fn the_init_workflow_previews_the_share_cards_of_a_good_pull_request() {
         page.contains("https://alumni.github.io/careers/stories/nia-new/"),
         "the page's links use the Pages address"
     );
+
+    // A later push removes a story. The runner starts without public/, but
+    // the cache kept the list of what was published: the summary says what
+    // to purge.
+    fs::remove_file(site.join("content/stories/nia-new.md")).unwrap();
+    fs::remove_dir_all(site.join("public")).unwrap();
+    git(workspace, &["commit", "-qam", "take a story down"]);
+    let run = run_check_job(workflow, workspace, "push", &overrides);
+    assert!(run.steps.iter().all(|(_, c)| *c == 0), "{}", run.output);
+    assert!(
+        run.summary.contains("### Addresses no longer published"),
+        "{}",
+        run.summary
+    );
+    assert!(
+        run.summary
+            .contains("- https://alumni.github.io/careers/stories/nia-new/\n"),
+        "{}",
+        run.summary
+    );
 }
