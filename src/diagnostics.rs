@@ -151,6 +151,11 @@ pub fn par_map<T: Sync, R: Send>(
     out
 }
 
+/// "s" unless there is exactly one, for messages that count things.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
     diagnostics.iter().filter(|d| d.is_error()).count()
 }

@@ -95,29 +95,24 @@ pub const REMOVED_URLS: &str = ".launchpad-cache/removed-urls.txt";
 /// The files the last build of `ROOT/public` published.
 const PUBLISHED_FILES: &str = ".launchpad-cache/published-files.txt";
 
-/// Output files -> the addresses people and caches use: a page is known by
+/// An output file -> the address people and caches use: a page is known by
 /// its folder (`stories/x/`), other files by their own path.
-fn removed_urls(base_url: &str, removed: &[String]) -> Vec<String> {
-    let mut urls: Vec<String> = removed
-        .iter()
-        .map(|rel| match rel.strip_suffix("index.html") {
-            Some(dir) => format!("{base_url}{dir}"),
-            None => format!("{base_url}{rel}"),
-        })
-        .collect();
-    urls.sort();
-    urls.dedup();
-    urls
+pub fn public_url(base_url: &str, rel: &str) -> String {
+    match rel.strip_suffix("index.html") {
+        Some(dir) => format!("{base_url}{dir}"),
+        None => format!("{base_url}{rel}"),
+    }
 }
 
-fn write_removed_urls(path: &Path, urls: &[String]) -> anyhow::Result<()> {
+/// Writes `lines`, each ending in a newline, making the folder if needed.
+fn write_lines(path: &Path, lines: &[String]) -> anyhow::Result<()> {
     use anyhow::Context as _;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let mut text = String::new();
-    for url in urls {
-        text.push_str(url);
+    for line in lines {
+        text.push_str(line);
         text.push('\n');
     }
     std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
@@ -268,36 +263,30 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<Result<BuildReport, ContentE
         Ok(site) => site,
         Err(errors) => return Ok(Err(errors)),
     };
-    let published = staging.publish()?;
+    // What the previous build published. CI builds start without the
+    // previous output: for the default output, the list the last build
+    // kept in the cache (which the workflow keeps between runs) stands in.
+    let manifest = opts.out.is_none().then(|| opts.root.join(PUBLISHED_FILES));
+    let previous = match manifest.as_deref().map(std::fs::read_to_string) {
+        Some(Ok(list)) => list.lines().map(str::to_string).collect(),
+        _ => write::files_in(&out),
+    };
+    let files = staging.publish()?;
     timings.lap("publish");
-    let mut removed = published.removed;
-    // CI builds start without the previous output: the list of files the
-    // last build of the default output published, kept in the cache (which
-    // the workflow keeps between runs), stands in for it.
-    if opts.out.is_none() {
-        let manifest = opts.root.join(PUBLISHED_FILES);
-        if let Ok(previous) = std::fs::read_to_string(&manifest) {
-            let now: std::collections::HashSet<&str> =
-                published.files.iter().map(String::as_str).collect();
-            removed.extend(
-                previous
-                    .lines()
-                    .filter(|f| !f.is_empty() && !now.contains(f))
-                    .map(str::to_string),
-            );
-        }
-        let mut text = published.files.join("\n");
-        text.push('\n');
-        if let Some(dir) = manifest.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        std::fs::write(&manifest, text)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", manifest.display()))?;
+    if let Some(manifest) = &manifest {
+        write_lines(manifest, &files)?;
     }
-    let removed_urls = removed_urls(&site.base_url, &removed);
+    let now: std::collections::HashSet<&str> = files.iter().map(String::as_str).collect();
+    let mut removed_urls: Vec<String> = previous
+        .iter()
+        .filter(|f| !f.is_empty() && !now.contains(f.as_str()))
+        .map(|rel| public_url(&site.base_url, rel))
+        .collect();
+    removed_urls.sort();
+    removed_urls.dedup();
     // Written on every build, so that the list is always that of the last one.
     let removed_list = opts.root.join(REMOVED_URLS);
-    write_removed_urls(&removed_list, &removed_urls)?;
+    write_lines(&removed_list, &removed_urls)?;
     timings.print();
     Ok(Ok(BuildReport {
         pages: site.pages,

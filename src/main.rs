@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 // values, strings); mimalloc spends about half as long on them as glibc's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use launchpad::diagnostics::{self, Format};
+use launchpad::diagnostics::{self, Format, plural};
 
 #[derive(Parser)]
 #[command(
@@ -412,8 +412,4 @@ fn read_changed(path: &std::path::Path, prefix: &str) -> anyhow::Result<Vec<Stri
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("cannot read --changed {}: {e}", path.display()))?;
     Ok(launchpad::summary::site_paths(&text, prefix))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

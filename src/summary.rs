@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::content::types::Story;
-use crate::diagnostics::{Diagnostic, Severity, plain_text, title};
+use crate::diagnostics::{Diagnostic, Severity, error_count, plain_text, plural, title};
 use crate::render::context::story_rel;
 
 /// What `check` knows of one story that validated.
@@ -75,7 +75,7 @@ pub fn site_paths(changed: &str, prefix: &str) -> Vec<String> {
 }
 
 pub fn markdown(input: &SummaryInput<'_>) -> String {
-    let errors = input.diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors = error_count(input.diagnostics);
     let warnings = input.diagnostics.len() - errors;
     let mut out = String::new();
     let verdict = match (errors, warnings) {
@@ -234,10 +234,6 @@ fn code_span(s: &str) -> String {
     } else {
         format!("`{s}`")
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

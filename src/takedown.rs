@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use jiff::civil::Date;
 
-use crate::validate;
-use crate::{BuildReport, content};
+use crate::content::frontmatter;
+use crate::{BuildReport, content, public_url, validate, write};
 
 /// The story a slug names.
 pub struct Target {
@@ -55,17 +55,11 @@ pub fn find(root: &Path, slug: &str, today: Date) -> anyhow::Result<Target> {
 /// A built site's files and a hash of each, to tell which pages a takedown
 /// changed. An absent folder is an empty site.
 pub fn digest_tree(dir: &Path) -> BTreeMap<String, blake3::Hash> {
-    walkdir::WalkDir::new(dir)
+    write::files_in(dir)
         .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?;
-            let bytes = std::fs::read(e.path()).ok()?;
-            Some((
-                rel.to_string_lossy().replace('\\', "/"),
-                blake3::hash(&bytes),
-            ))
+        .filter_map(|rel| {
+            let bytes = std::fs::read(dir.join(&rel)).ok()?;
+            Some((rel, blake3::hash(&bytes)))
         })
         .collect()
 }
@@ -80,10 +74,7 @@ pub fn changed_pages(before: &BTreeMap<String, blake3::Hash>, report: &BuildRepo
         .filter(|(rel, _)| {
             !rel.ends_with(".png") && !rel.ends_with(".jpg") && !rel.ends_with(".webp")
         })
-        .map(|(rel, _)| match rel.strip_suffix("index.html") {
-            Some(dir) => format!("{}{dir}", report.base_url),
-            None => format!("{}{rel}", report.base_url),
-        })
+        .map(|(rel, _)| public_url(&report.base_url, rel))
         .collect();
     urls.sort();
     urls
@@ -107,17 +98,14 @@ pub fn mark_withdrawn(root: &Path, file: &str, today: Date) -> anyhow::Result<Pa
 /// byte as it was. `consent: true` (or `false`) becomes
 /// `consent: {withdrawn: TODAY}`; a record gains or updates `withdrawn`.
 pub fn withdraw(text: &str, today: Date) -> Result<String, String> {
+    // The same fences as the loader: `---`, then `---` or `...`.
+    let split = frontmatter::split(text).map_err(|e| match e {
+        frontmatter::SplitError::Missing => "it does not start with front matter (`---`)",
+        frontmatter::SplitError::Unclosed => "its front matter never closes",
+    })?;
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let is_fence = |l: &str| l.trim_end() == "---";
-    if !lines.first().is_some_and(|l| is_fence(l)) {
-        return Err("it does not start with front matter (`---`)".into());
-    }
-    let end = lines
-        .iter()
-        .skip(1)
-        .position(|l| is_fence(l))
-        .map(|i| i + 1)
-        .ok_or("its front matter never closes")?;
+    // Lines 1..end are the YAML, after the opening fence.
+    let end = 1 + split.yaml.split_inclusive('\n').count();
     let at = (1..end)
         .find(|&i| lines[i].starts_with("consent:"))
         .ok_or("its front matter has no `consent:`")?;
@@ -267,6 +255,15 @@ mod tests {
         assert_eq!(
             out,
             story("consent: {withdrawn: 2026-12-02}\n").replace('\n', "\r\n")
+        );
+    }
+
+    #[test]
+    fn front_matter_closed_with_dots_is_front_matter_too() {
+        let before = "---\nname: A\nconsent: true\n...\nconsent: true\n";
+        assert_eq!(
+            withdraw(before, DAY).unwrap(),
+            "---\nname: A\nconsent: {withdrawn: 2026-12-02}\n...\nconsent: true\n"
         );
     }
 

@@ -80,10 +80,20 @@ fn safe_join(base: &Path, rel: &str) -> anyhow::Result<PathBuf> {
     Ok(base.join(path))
 }
 
-/// What `Staging::publish` replaced.
-pub struct Published {
-    pub removed: Vec<String>,
-    pub files: Vec<String>,
+/// The files under `dir`, site-relative with `/` separators, sorted; none
+/// if it does not exist.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            Some(rel.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 /// The private folder a build writes into, beside the output: `publish`
@@ -127,33 +137,15 @@ impl Staging {
         })
     }
 
-    /// Replaces the output folder with everything written so far. Returns
-    /// the files of the previous output that the new one no longer has
-    /// (what caches must forget) and the new output's files, site-relative
-    /// and sorted.
-    pub fn publish(mut self) -> anyhow::Result<Published> {
+    /// Replaces the output folder with everything written so far, and
+    /// returns the files written (site-relative, sorted).
+    pub fn publish(mut self) -> anyhow::Result<Vec<String>> {
         let written = std::mem::take(&mut *self.written.lock().expect("staging lock"));
-        let removed = if self.out.is_dir() {
-            walkdir::WalkDir::new(&self.out)
-                .into_iter()
-                .flatten()
-                .filter(|e| e.file_type().is_file())
-                .filter_map(|e| {
-                    let rel = e.path().strip_prefix(&self.out).ok()?;
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    (!written.contains(&rel)).then_some(rel)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut removed: Vec<String> = removed;
-        removed.sort();
         swap(&self.dir, &self.out, &self.old)?;
         self.published = true;
         let mut files: Vec<String> = written.into_iter().collect();
         files.sort();
-        Ok(Published { removed, files })
+        Ok(files)
     }
 
     fn make_parent(&self, path: &Path) -> anyhow::Result<()> {

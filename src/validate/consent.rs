@@ -8,7 +8,8 @@ use jiff::civil::Date;
 
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
-use crate::validate::fields::{Fields, Text};
+use crate::validate::fields::Fields;
+use crate::validate::story::parse_date;
 
 const KEYS: &[&str] = &["given", "until", "withdrawn", "scope"];
 /// What a person can consent to: the story's text, their photo, the share card.
@@ -71,7 +72,7 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
     let date = |key: &str, r: &mut Reporter<'_>| -> Option<Option<(Date, Pos)>> {
         match f.text(key, r) {
             None => Some(None),
-            Some(t) => parse(&t, key, r).map(|d| Some((d, t.pos))),
+            Some(t) => parse_date(&t, key, r).map(|d| Some((d, t.pos))),
         }
     };
     // Without `given`, consent holds from the start (as `true` does):
@@ -80,14 +81,12 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
     let until = date("until", r)?;
     let withdrawn = date("withdrawn", r)?;
     let scope_nodes = f.list("scope", r);
-    let mut scope: Vec<&str> = Vec::new();
+    let mut scope: Vec<String> = Vec::new();
     for n in scope_nodes {
         match n.value.scalar_text() {
-            Some(s) if SCOPES.contains(&s.as_str()) => {
-                scope.push(SCOPES.iter().find(|x| **x == s).expect("just found"))
-            }
-            _ => {
-                let found = n.value.scalar_text().unwrap_or_default();
+            Some(s) if SCOPES.contains(&s.as_str()) => scope.push(s),
+            found => {
+                let found = found.unwrap_or_default();
                 r.error(
                     n.pos,
                     "bad-value",
@@ -99,7 +98,7 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
         }
     }
     let everything = scope_nodes.is_empty();
-    let allows = |what: &str| everything || scope.contains(&what);
+    let allows = |what: &str| everything || scope.iter().any(|s| s == what);
     if !everything && !allows("text") {
         r.error(
             f.pos,
@@ -161,18 +160,4 @@ fn record(node: &Node, today: Today, r: &mut Reporter<'_>) -> Option<Consent> {
         photo: publish && allows("photo"),
         card: publish && allows("card"),
     })
-}
-
-fn parse(t: &Text, key: &str, r: &mut Reporter<'_>) -> Option<Date> {
-    let value = t.value.trim();
-    let parsed = (value.len() == 10)
-        .then(|| value.parse::<Date>().ok())
-        .flatten();
-    if parsed.is_none() {
-        r.error(t.pos, "bad-date", format!("`{value}` is not a date"))
-            .help(format!(
-                "write `{key}:` as YYYY-MM-DD, e.g. `{key}: 2026-03-01`"
-            ));
-    }
-    parsed
 }

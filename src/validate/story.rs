@@ -76,7 +76,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         .and_then(|node| consent::consent(node, cx.today, r));
     let date = f
         .required_text("date", r, "add the publication date: `date: 2026-03-01`")
-        .and_then(|t| parse_date(&t, r));
+        .and_then(|t| parse_date(&t, "date", r));
     let journey = journey(&f, cx, r);
     let slug = slug(&f, raw, r);
     let photo = photo(&f, raw, cx, r);
@@ -117,14 +117,17 @@ fn dedup(items: Vec<Text>) -> Vec<String> {
         .collect()
 }
 
-fn parse_date(t: &Text, r: &mut Reporter<'_>) -> Option<jiff::civil::Date> {
+/// A `YYYY-MM-DD` value of `key` (named in the help).
+pub(crate) fn parse_date(t: &Text, key: &str, r: &mut Reporter<'_>) -> Option<jiff::civil::Date> {
     let value = t.value.trim();
     let parsed = (value.len() == 10)
         .then(|| value.parse::<jiff::civil::Date>().ok())
         .flatten();
     if parsed.is_none() {
         r.error(t.pos, "bad-date", format!("`{value}` is not a date"))
-            .help("write the date as YYYY-MM-DD, e.g. `date: 2026-03-01`");
+            .help(format!(
+                "write the date as YYYY-MM-DD, e.g. `{key}: 2026-03-01`"
+            ));
     }
     parsed
 }
