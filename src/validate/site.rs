@@ -66,24 +66,22 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         )
         .help("write just the folder name, e.g. `theme: default`");
     }
-    let page_size = match f.int("page_size", r) {
-        None => DEFAULT_PAGE_SIZE,
-        Some((n, _)) if (1..=1000).contains(&n) => n as usize,
-        Some((n, pos)) => {
-            r.error(pos, "bad-value", format!("`page_size` is {n}"))
-                .help("use a number of cards per page from 1 to 1000 (default 48)");
-            DEFAULT_PAGE_SIZE
-        }
-    };
-    let consent_warning_days = match f.int("consent_warning_days", r) {
-        None => DEFAULT_CONSENT_WARNING_DAYS,
-        Some((n, _)) if (0..=3650).contains(&n) => n,
-        Some((n, pos)) => {
-            r.error(pos, "bad-value", format!("`consent_warning_days` is {n}"))
-                .help("use a number of days from 0 to 3650 (default 30)");
-            DEFAULT_CONSENT_WARNING_DAYS
-        }
-    };
+    let page_size = int_in(
+        &f,
+        "page_size",
+        1..=1000,
+        DEFAULT_PAGE_SIZE as i64,
+        "cards per page",
+        r,
+    ) as usize;
+    let consent_warning_days = int_in(
+        &f,
+        "consent_warning_days",
+        0..=3650,
+        DEFAULT_CONSENT_WARNING_DAYS,
+        "days",
+        r,
+    );
     let utm_source = f
         .get("share")
         .and_then(|n| Fields::of(n, &["utm_source"], "`share`", r))
@@ -107,6 +105,31 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         image_formats,
         consent_warning_days,
     })
+}
+
+/// The whole number at `key` if it is in `range`, else `default` (with an
+/// error for a number out of range); `unit` says what it counts.
+fn int_in(
+    f: &Fields<'_>,
+    key: &str,
+    range: std::ops::RangeInclusive<i64>,
+    default: i64,
+    unit: &str,
+    r: &mut Reporter<'_>,
+) -> i64 {
+    match f.int(key, r) {
+        None => default,
+        Some((n, _)) if range.contains(&n) => n,
+        Some((n, pos)) => {
+            r.error(pos, "bad-value", format!("`{key}` is {n}"))
+                .help(format!(
+                    "use a number of {unit} from {} to {} (default {default})",
+                    range.start(),
+                    range.end()
+                ));
+            default
+        }
+    }
 }
 
 fn images(node: Option<&Node>, r: &mut Reporter<'_>) -> (Vec<u32>, Vec<String>) {
