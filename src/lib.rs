@@ -1,24 +1,36 @@
 //! launchpad: alumni success stories -> a static recruiting microsite.
 //!
-//! The build is a pipeline, one module per stage:
+//! The build is a pipeline, one module per stage, run by [`render_site`]
+//! top to bottom:
 //!
 //! ```text
-//! load      content/ on disk      -> raw files with their paths      (content)
-//! validate  raw files             -> typed content + diagnostics     (validate)
-//! model     typed content         -> the site and its indexes        (site)
-//! render    site + theme          -> every output file, in memory    (render)
-//! write     output files          -> public/, atomically             (write)
+//! load      content/ on disk          -> raw files with their paths      (content)
+//! validate  raw files                 -> typed content + diagnostics     (validate)
+//! theme     built-in + themes/NAME/   -> compiled templates, statics     (theme)
+//! model     typed content             -> the site and its indexes        (site)
+//! photos    story photos              -> sized variants, in the cache    (images)
+//! cards     site + card.svg           -> share cards, in the cache       (images::share_cards)
+//! render    site + templates + images -> every output file, to a sink    (render)
+//! write     output files              -> public/, atomically             (write)
 //! ```
+//!
+//! Every address is formed in one place, the route table (`routes`).
+//! `build` renders into the staging folder and swaps it in; `serve`
+//! renders into memory; `check` runs the same stages with a read-only image
+//! cache into a sink that discards, so it rejects whatever `build` would.
 
 pub mod content;
 pub mod diagnostics;
 pub mod images;
+pub mod markdown;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod summary;
 pub mod takedown;
+pub mod theme;
 pub mod validate;
 pub mod write;
 
@@ -26,8 +38,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Diagnostic, Pos, Reporter};
-use crate::render::templates::Templates;
+use crate::diagnostics::Diagnostic;
 
 /// What `build` was asked to do.
 #[derive(Debug, Clone, Default)]
@@ -95,14 +106,7 @@ pub const REMOVED_URLS: &str = ".launchpad-cache/removed-urls.txt";
 /// The files the last build of `ROOT/public` published.
 const PUBLISHED_FILES: &str = ".launchpad-cache/published-files.txt";
 
-/// An output file -> the address people and caches use: a page is known by
-/// its folder (`stories/x/`), other files by their own path.
-pub fn public_url(base_url: &str, rel: &str) -> String {
-    match rel.strip_suffix("index.html") {
-        Some(dir) => format!("{base_url}{dir}"),
-        None => format!("{base_url}{rel}"),
-    }
-}
+pub use routes::public_url;
 
 /// Writes `lines`, each ending in a newline, making the folder if needed.
 fn write_lines(path: &Path, lines: &[String]) -> anyhow::Result<()> {
@@ -153,7 +157,7 @@ pub struct ContentErrors {
 }
 
 /// Everything `check` finds, and the file texts to quote from.
-pub struct Checked {
+pub struct CheckReport {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
     /// Every story that validated, for the pull-request summary.
@@ -162,17 +166,19 @@ pub struct Checked {
     pub base_url: String,
 }
 
-impl Checked {
+impl CheckReport {
     pub fn has_errors(&self) -> bool {
         diagnostics::error_count(&self.diagnostics) > 0
     }
 }
 
-/// Validates the site under `root` and its templates; builds nothing.
-pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<Checked> {
+/// Runs the build's stages on the site under `root` and writes nothing:
+/// pages render into a sink that discards, and the image cache is only
+/// read (what it lacks is decoded and drawn, not stored). Drafts are
+/// rendered too, so a pull request adding a draft hears about its photo.
+pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<CheckReport> {
     let raw = content::load(root)?;
-    let mut validated = validate::validate(&raw, false, today);
-    let mut theme_sources = Vec::new();
+    let validated = validate::validate(&raw, false, today);
     let base_url = validated.base_url.clone().unwrap_or_default();
     let stories = validated
         .content
@@ -181,20 +187,26 @@ pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<Checked> {
         .iter()
         .map(summary::StoryStatus::of)
         .collect();
-    if let Some(content) = validated.content {
-        let theme = load_theme(root, &content.site.theme)?;
-        theme_sources = theme.sources;
-        validated.diagnostics.extend(theme.diagnostics);
-        // Drafts too: a pull request adding a draft should hear about its photo.
-        let site = site::model(content, true);
-        validated
-            .diagnostics
-            .extend(images::verify_photos(&site, root));
-    }
-    diagnostics::sort(&mut validated.diagnostics);
-    let sources = quoted_sources(&raw, &theme_sources, &validated.diagnostics);
-    Ok(Checked {
-        diagnostics: validated.diagnostics,
+    let later = LaterStages {
+        root,
+        drafts: true,
+        base_url: None,
+        cache: images::cache::Cache::read_only(root),
+    };
+    let mut timings = Timings::new();
+    let (diagnostics, sources) = match after_validation(
+        &raw,
+        validated,
+        &later,
+        &mut timings,
+        &render::Discard,
+        None,
+    )? {
+        Ok(site) => (site.diagnostics, site.sources),
+        Err(errors) => (errors.diagnostics, errors.sources),
+    };
+    Ok(CheckReport {
+        diagnostics,
         sources,
         stories,
         base_url,
@@ -323,83 +335,118 @@ pub struct RenderedSite {
 /// What `serve` keeps between rebuilds so that a save costs what it
 /// changed: validated stories and rendered pages.
 #[derive(Default)]
-pub struct Memo {
-    pub stories: validate::Memo,
-    pub pages: render::Memo,
+pub struct RebuildMemo {
+    pub stories: validate::StoryMemo,
+    pub pages: render::page::PageMemo,
 }
 
-/// Load, validate, model, process images and render into `sink`. With a
-/// memo of earlier renders, unchanged stories are not validated again and
-/// unchanged pages are reused; a good render updates it. Image cache
-/// entries this render did not use are pruned.
+/// Load, validate, then the later stages (see [`after_validation`]), into
+/// `sink`. With a memo of earlier renders, unchanged stories are not
+/// validated again and unchanged pages are reused; a good render updates
+/// it. Image cache entries this render did not use are pruned.
 pub fn render_site(
     opts: &BuildOptions,
     timings: &mut Timings,
     sink: &dyn render::Sink,
-    mut memo: Option<&mut Memo>,
+    memo: Option<&mut RebuildMemo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
-    let root = &opts.root;
-    let raw = content::load(root)?;
+    let raw = content::load(&opts.root)?;
     timings.lap("load");
-    let validated = validate::validate_with(
-        &raw,
-        opts.drafts,
-        today(opts.today)?,
-        memo.as_deref().map(|m| &m.stories),
-    );
+    let (story_memo, page_memo) = match memo {
+        Some(m) => (Some(&m.stories), Some(&mut m.pages)),
+        None => (None, None),
+    };
+    let validated = validate::validate_with(&raw, opts.drafts, today(opts.today)?, story_memo);
     timings.lap("validate");
+    let later = LaterStages {
+        root: &opts.root,
+        drafts: opts.drafts,
+        base_url: opts.base_url.as_deref(),
+        cache: images::cache::Cache::new(&opts.root),
+    };
+    let site = after_validation(&raw, validated, &later, timings, sink, page_memo)?;
+    later.cache.prune(&["photos", "cards"]);
+    Ok(site)
+}
+
+/// How the stages after validation run: for `build` and `serve`, or for
+/// `check` (with drafts and a read-only cache).
+struct LaterStages<'a> {
+    root: &'a Path,
+    drafts: bool,
+    /// Replaces site.yaml's.
+    base_url: Option<&'a str>,
+    cache: images::cache::Cache,
+}
+
+/// Theme, model, photos, cards and render: everything after validation,
+/// shared by `build`, `serve` and `check`.
+fn after_validation(
+    raw: &content::RawSite,
+    validated: validate::Validated,
+    later: &LaterStages<'_>,
+    timings: &mut Timings,
+    sink: &dyn render::Sink,
+    page_memo: Option<&mut render::page::PageMemo>,
+) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
     let mut diags = validated.diagnostics;
+    let mut theme_sources = Vec::new();
     let fail = |mut diagnostics: Vec<Diagnostic>, theme: &[(String, String)]| {
         diagnostics::sort(&mut diagnostics);
-        let sources = quoted_sources(&raw, theme, &diagnostics);
+        let sources = quoted_sources(raw, theme, &diagnostics);
         Ok(Err(ContentErrors {
             diagnostics,
             sources,
         }))
     };
     let Some(mut content) = validated.content else {
-        return fail(diags, &[]);
+        return fail(diags, &theme_sources);
     };
-    if let Some(url) = &opts.base_url {
+    if let Some(url) = later.base_url {
         content.site.base_url = validate::site::check_base_url(url)
             .map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
     }
 
-    let theme = load_theme(root, &content.site.theme)?;
-    let theme_sources = theme.sources;
+    let theme = theme::load(later.root, &content.site.theme)?;
+    theme_sources = theme.sources;
     diags.extend(theme.diagnostics);
     let Some(mut templates) = theme.templates else {
         return fail(diags, &theme_sources);
     };
 
-    let site = site::model(content, opts.drafts);
+    let site = site::model(content, later.drafts);
     timings.lap("model");
-    let cache = images::cache::Cache::new(root);
+
     let mut work = images::Work::default();
-    let (photos, photo_errors) = images::process_photos(&site, root, &cache, &mut work);
+    let (photos, photo_errors) =
+        images::process_photos(&site, later.root, &later.cache, &mut work)?;
     if !photo_errors.is_empty() {
         diags.extend(photo_errors);
         return fail(diags, &theme_sources);
     }
     timings.lap("photos");
-    let images = render::Images {
-        photos: &photos,
-        cache: &cache,
+
+    let cards = match images::share_cards(&site, &templates, &photos, &later.cache, &mut work)? {
+        Ok(cards) => cards,
+        Err(errors) => {
+            diags.extend(errors);
+            return fail(diags, &theme_sources);
+        }
     };
+    timings.lap("cards");
+
     let statics: Vec<content::StaticFile> = theme
         .static_files
         .into_iter()
         .chain(raw.static_files.iter().cloned())
         .collect();
-    let rendered = match render::render(
-        &site,
-        &mut templates,
-        &images,
-        &statics,
-        &mut work,
-        sink,
-        memo.as_deref().map(|m| &m.pages),
-    )? {
+    let assets = render::Assets {
+        photos: &photos,
+        cards: &cards,
+        statics: &statics,
+    };
+    let previous = page_memo.as_deref();
+    let rendered = match render::render(&site, &mut templates, &assets, sink, previous)? {
         Ok(rendered) => rendered,
         Err(errors) => {
             diags.extend(errors);
@@ -407,13 +454,23 @@ pub fn render_site(
         }
     };
     timings.lap("render");
+
     diags.extend(rendered.diagnostics);
-    cache.prune(&["photos", "cards"]);
     diagnostics::sort(&mut diags);
-    let sources = quoted_sources(&raw, &theme_sources, &diags);
-    if let (Some(memo), Some(pages)) = (memo.as_mut(), rendered.memo) {
-        memo.pages = pages;
+    let sources = quoted_sources(raw, &theme_sources, &diags);
+    if let (Some(memo), Some(pages)) = (page_memo, rendered.memo) {
+        *memo = pages;
     }
+    let story_cards = site
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let card = cards
+                .cards
+                .get(&routes::CardOf::Story(e.story.slug.clone()))?;
+            Some((e.story.file.clone(), card.path().to_string()))
+        })
+        .collect();
     Ok(Ok(RenderedSite {
         pages: rendered.pages,
         pages_rendered: rendered.pages_rendered,
@@ -422,7 +479,7 @@ pub fn render_site(
         images: work,
         diagnostics: diags,
         sources,
-        story_cards: rendered.story_cards,
+        story_cards,
         base_url: site.config.base_url.clone(),
     }))
 }
@@ -496,47 +553,4 @@ impl Timings {
             eprintln!("timings: {}", laps.join(", "));
         }
     }
-}
-
-/// The theme, ready to render with: templates (none if one has an error),
-/// static files, and what was found wrong.
-struct Theme {
-    templates: Option<Templates>,
-    static_files: Vec<content::StaticFile>,
-    diagnostics: Vec<Diagnostic>,
-    /// Template texts, for quoting in diagnostics.
-    sources: Vec<(String, String)>,
-}
-
-/// The built-in theme with the site's overrides from `themes/NAME/`.
-fn load_theme(root: &Path, name: &str) -> anyhow::Result<Theme> {
-    let files = content::load_theme(root, name)?;
-    let mut diagnostics = Vec::new();
-    if files.is_none() && name != "default" {
-        Reporter::new("content/site.yaml", &mut diagnostics)
-            .warning(
-                Pos::START,
-                "unknown-theme",
-                format!("there is no themes/{name}/ folder; using the built-in theme"),
-            )
-            .help(
-                "create themes/NAME/templates/ with the templates to override, or remove `theme:`",
-            );
-    }
-    let files = files.unwrap_or_default();
-    diagnostics.extend(files.diagnostics.iter().cloned());
-    let templates = match Templates::load(&files) {
-        Ok(t) if !diagnostics.iter().any(Diagnostic::is_error) => Some(t),
-        Ok(_) => None,
-        Err(errors) => {
-            diagnostics.extend(errors);
-            None
-        }
-    };
-    Ok(Theme {
-        templates,
-        sources: files.sources().collect(),
-        static_files: files.static_files,
-        diagnostics,
-    })
 }

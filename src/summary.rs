@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use crate::content::types::Story;
 use crate::diagnostics::{Diagnostic, Severity, error_count, plain_text, plural, title};
-use crate::render::context::story_rel;
+use crate::routes::{Route, Routes};
 
 /// What `check` knows of one story that validated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +149,7 @@ fn story_row(input: &SummaryInput<'_>, file: &str) -> String {
     if let Some(s) = input.stories.iter().find(|s| s.file == file) {
         let what = match s.published {
             Publication::Published => {
-                let url = format!("{}{}", input.base_url, story_rel(&s.slug));
+                let url = Routes::new(input.base_url).absolute(Route::Story(&s.slug));
                 // base_url and slugs are validated: no `<`, `>` or spaces.
                 format!("published at <{url}>")
             }

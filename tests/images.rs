@@ -467,3 +467,39 @@ fn images_rebuilt_from_an_empty_cache_are_byte_identical() {
         "re-encoding the same photo gave different files"
     );
 }
+
+/// The cache folder of one kind made unwritable: a file where its folder goes.
+fn block_cache(site: &TestSite, kind: &str) {
+    site.write(&format!(".launchpad-cache/{kind}"), "not a folder");
+}
+
+#[test]
+fn a_photo_cache_that_cannot_be_written_is_an_io_error_not_a_bad_photo() {
+    let site = TestSite::example();
+    block_cache(&site, "photos");
+    let run = site.build();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot write the image cache at")
+            && run.stderr.contains(".launchpad-cache/photos/"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("bad-image"), "{}", run.stderr);
+    assert!(!run.stderr.contains("content/stories"), "{}", run.stderr);
+}
+
+#[test]
+fn a_card_cache_that_cannot_be_written_is_an_io_error_not_a_template_error() {
+    let site = TestSite::fixture("minimal");
+    block_cache(&site, "cards");
+    let run = site.build();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot write the image cache at")
+            && run.stderr.contains(".launchpad-cache/cards/"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("template-error"), "{}", run.stderr);
+}

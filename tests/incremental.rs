@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::TestSite;
-use launchpad::Memo;
+use launchpad::RebuildMemo as Memo;
 use launchpad::render::{Collect, Output};
 use launchpad::{BuildOptions, Timings};
 

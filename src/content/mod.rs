@@ -108,6 +108,24 @@ impl Walker {
         relative_slash_path(&self.root, path)
     }
 
+    /// Everything under `dir`, sorted by name; a folder or file that cannot
+    /// be read is reported on its path, never skipped in silence.
+    fn entries(&mut self, dir: &Path) -> Vec<walkdir::DirEntry> {
+        let mut out = Vec::new();
+        for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+            match entry {
+                Ok(entry) => out.push(entry),
+                Err(e) => {
+                    let rel = self.rel(e.path().unwrap_or(dir));
+                    Reporter::new(&rel, &mut self.diagnostics)
+                        .error(Pos::START, "unreadable-file", format!("cannot read: {e}"))
+                        .help("check the permissions of this file or folder");
+                }
+            }
+        }
+        out
+    }
+
     fn classify(&mut self, entry: &walkdir::DirEntry) -> Entry {
         let file_type = entry.file_type();
         if file_type.is_dir() {
@@ -244,25 +262,7 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
     let mut story_files = Vec::new();
     let mut collection_files = Vec::new();
     let mut single_files = Vec::new();
-    for entry in WalkDir::new(&content)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| walker.rel(p))
-                    .unwrap_or_else(|| "content".into());
-                Reporter::new(&rel, &mut walker.diagnostics).error(
-                    Pos::START,
-                    "unreadable-file",
-                    format!("cannot read: {e}"),
-                );
-                continue;
-            }
-        };
+    for entry in walker.entries(&content) {
         let rel = walker.rel(entry.path());
         let path = match walker.classify(&entry) {
             Entry::File(path) => path,
@@ -374,12 +374,10 @@ pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>>
     let mut theme = ThemeFiles::default();
     for sub in ["templates", "static"] {
         let base = dir.join(sub);
-        for entry in WalkDir::new(&base)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in walker.entries(&base) {
             let Entry::File(path) = walker.classify(&entry) else {
                 continue;
             };

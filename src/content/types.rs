@@ -6,7 +6,6 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::diagnostics::Pos;
-use crate::validate::fields::Text;
 
 /// `content/site.yaml`.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +76,14 @@ pub struct Program {
 impl Career {
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn program(&self, id: &str) -> Option<&Program> {
+        self.programs.iter().find(|p| p.id == id)
     }
 }
 
@@ -215,4 +222,11 @@ mod tests {
         assert_eq!(a.months_until(b), 18);
         assert_eq!(b.months_until(a), -18);
     }
+}
+
+/// A string with the position of the value it came from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text {
+    pub value: String,
+    pub pos: Pos,
 }

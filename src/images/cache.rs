@@ -15,6 +15,8 @@ pub struct Cache {
     dir: PathBuf,
     /// Entries used by this build, so the rest can be pruned.
     used: Mutex<BTreeSet<String>>,
+    /// `check` reads the cache and never writes or prunes it.
+    writable: bool,
 }
 
 impl Cache {
@@ -22,7 +24,20 @@ impl Cache {
         Cache {
             dir: root.join(".launchpad-cache"),
             used: Mutex::new(BTreeSet::new()),
+            writable: true,
         }
+    }
+
+    /// A cache that is read and never written, for `check`.
+    pub fn read_only(root: &Path) -> Cache {
+        Cache {
+            writable: false,
+            ..Cache::new(root)
+        }
+    }
+
+    pub fn is_writable(&self) -> bool {
+        self.writable
     }
 
     /// The folder of one entry (`photos/<key>`), marked as used.
@@ -45,6 +60,12 @@ impl Cache {
     /// Writes an entry's files; `done` is written last, so a build that was
     /// interrupted leaves no entry that looks complete.
     pub fn write(&self, entry: &Path, files: &[(&str, &[u8])], done: &[u8]) -> std::io::Result<()> {
+        if !self.writable {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the image cache is read-only here",
+            ));
+        }
         let staging = entry.with_extension(format!("tmp-{}", std::process::id()));
         let _ = fs::remove_dir_all(&staging);
         fs::create_dir_all(&staging)?;
@@ -58,6 +79,9 @@ impl Cache {
 
     /// Removes entries of `kinds` this build did not use. Returns how many.
     pub fn prune(&self, kinds: &[&str]) -> usize {
+        if !self.writable {
+            return 0;
+        }
         let used = self.used.lock().expect("cache lock");
         let mut removed = 0;
         for kind in kinds {

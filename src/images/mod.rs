@@ -1,19 +1,26 @@
 //! Images: story photos (decoded, oriented, resized, re-encoded with no
-//! metadata) and share cards (an SVG template rasterised to PNG). This stage
-//! reads photo files and reads and writes the image cache; nothing else in
-//! the build touches the disk between load and write.
+//! metadata) and share cards (an SVG template rasterised to PNG), two
+//! stages of the pipeline. They read photo files and read and write the
+//! image cache; nothing else in the build touches the disk between load and
+//! write. With a read-only cache (`check`) they decode and draw what is not
+//! cached, to find what would fail, and write nothing.
 
 pub mod cache;
-pub mod cards;
+pub mod drawing;
 pub mod photos;
+pub mod share_cards;
+
+pub use share_cards::{ShareCards, share_cards};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::content::types::Story;
 use crate::diagnostics::{Diagnostic, Reporter};
 use crate::images::cache::Cache;
 use crate::images::photos::PhotoError;
@@ -96,16 +103,20 @@ impl Settings {
     }
 }
 
+/// A processed photo or what is wrong with it; outside, a cache failure.
+type Outcome = anyhow::Result<Result<Processed, PhotoError>>;
+
 /// Photo processing for every published story with a photo, in parallel.
-/// Returns processed photos by story slug, and a diagnostic for each bad one.
+/// Returns processed photos by story slug, and a diagnostic for each bad
+/// one; a cache that cannot be written is an I/O error.
 pub fn process_photos(
     site: &Site,
     root: &Path,
     cache: &Cache,
     work: &mut Work,
-) -> (BTreeMap<String, Processed>, Vec<Diagnostic>) {
+) -> anyhow::Result<(BTreeMap<String, Processed>, Vec<Diagnostic>)> {
     let settings = Settings::of(site);
-    let jobs: Vec<(&str, &crate::content::types::Story)> = site
+    let jobs: Vec<(&str, &Story)> = site
         .entries
         .iter()
         .filter_map(|e| {
@@ -118,11 +129,7 @@ pub fn process_photos(
     let done = AtomicUsize::new(0);
     let processed = AtomicUsize::new(0);
     let progress = jobs.len() >= PROGRESS_AT;
-    let results: Vec<(
-        String,
-        Result<Processed, PhotoError>,
-        &crate::content::types::Story,
-    )> = jobs
+    let results: Vec<(String, Outcome, &Story)> = jobs
         .par_iter()
         .map(|(slug, story)| {
             let photo = story.photo.as_ref().expect("filtered on photo");
@@ -137,7 +144,7 @@ pub fn process_photos(
     let mut out = BTreeMap::new();
     let mut diags = Vec::new();
     for (slug, result, story) in results {
-        match result {
+        match result? {
             Ok(p) => {
                 out.insert(slug, p);
             }
@@ -146,13 +153,13 @@ pub fn process_photos(
     }
     work.photos_processed += processed.load(Ordering::Relaxed);
     work.photos_cached += out.len().saturating_sub(processed.load(Ordering::Relaxed));
-    (out, diags)
+    Ok((out, diags))
 }
 
 /// Photos at which a progress line is printed.
 const PROGRESS_AT: usize = 50;
 
-fn report(diags: &mut Vec<Diagnostic>, story: &crate::content::types::Story, e: &PhotoError) {
+fn report(diags: &mut Vec<Diagnostic>, story: &Story, e: &PhotoError) {
     let Some(photo) = &story.photo else { return };
     Reporter::new(&story.file, diags)
         .error(photo.pos, e.code(), e.message())
@@ -171,13 +178,17 @@ fn read_photo(path: &Path) -> Result<Vec<u8>, PhotoError> {
     std::fs::read(path).map_err(|e| PhotoError::Corrupt(e.to_string()))
 }
 
+/// Outer error: the cache cannot be written. Inner: the photo is bad.
 fn process_one(
     path: &Path,
     settings: &Settings,
     cache: &Cache,
     processed: &AtomicUsize,
-) -> Result<Processed, PhotoError> {
-    let bytes = read_photo(path)?;
+) -> anyhow::Result<Result<Processed, PhotoError>> {
+    let bytes = match read_photo(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Ok(Err(e)),
+    };
     let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
     let entry = cache.entry("photos", &key);
     if let Some(manifest) = cache.read(&entry, cache::DONE)
@@ -185,10 +196,16 @@ fn process_one(
     {
         p.entry = entry;
         p.key = key;
-        return Ok(p);
+        return Ok(Ok(p));
     }
-    let decoded = photos::decode(&bytes)?;
+    let decoded = match photos::decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(e) => return Ok(Err(e)),
+    };
     let (width, height) = decoded.image.dimensions();
+    if !cache.is_writable() {
+        return Ok(Ok(planned(width, height, settings, entry, key)));
+    }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut variants = Vec::new();
     for w in photos::target_widths(&settings.widths, width) {
@@ -230,41 +247,32 @@ fn process_one(
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    if let Err(e) = cache.write(&entry, &refs, &manifest) {
-        return Err(PhotoError::Corrupt(format!(
-            "cannot write the image cache: {e}"
-        )));
-    }
+    cache
+        .write(&entry, &refs, &manifest)
+        .with_context(|| format!("cannot write the image cache at {}", entry.display()))?;
     processed.fetch_add(1, Ordering::Relaxed);
-    Ok(p)
+    Ok(Ok(p))
 }
 
-/// For `check`: decodes each photo not in the cache, without writing
-/// anything, so bad photos are reported before a build.
-pub fn verify_photos(site: &Site, root: &Path) -> Vec<Diagnostic> {
-    let settings = Settings::of(site);
-    let cache = Cache::new(root);
-    let results: Vec<Vec<Diagnostic>> = site
-        .entries
-        .par_iter()
-        .filter(|e| e.story.photo.is_some())
-        .map(|e| {
-            let photo = e.story.photo.as_ref().expect("filtered on photo");
-            let mut diags = Vec::new();
-            let checked = read_photo(&root.join(&photo.path)).and_then(|bytes| {
-                let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
-                let entry = cache.entry("photos", &key);
-                if cache.is_complete(&entry) {
-                    Ok(())
-                } else {
-                    photos::decode(&bytes).map(|_| ())
-                }
-            });
-            if let Err(err) = checked {
-                report(&mut diags, &e.story, &err);
-            }
-            diags
+/// The variants a photo would get, without making them: what `check`
+/// renders pages with. WebP is left out, since only encoding tells whether
+/// it would be smaller.
+fn planned(width: u32, height: u32, settings: &Settings, entry: PathBuf, key: String) -> Processed {
+    let variants = photos::target_widths(&settings.widths, width)
+        .into_iter()
+        .map(|w| Variant {
+            width: w,
+            height: (u64::from(height) * u64::from(w) / u64::from(width.max(1))) as u32,
+            format: "jpeg".into(),
+            file: format!("{w}.jpg"),
         })
         .collect();
-    results.into_iter().flatten().collect()
+    Processed {
+        width,
+        height,
+        variants,
+        card: "card.jpg".into(),
+        entry,
+        key,
+    }
 }

@@ -3,7 +3,11 @@
 
 use serde::Serialize;
 
-use crate::content::types::{Month, Story};
+use std::collections::BTreeMap;
+
+use crate::content::types::{Department, Month, Story};
+use crate::render::assets::PhotoCtx;
+use crate::routes::{CardOf, Facet, Listing, Route, Routes};
 use crate::site::{Entry, Site};
 
 /// `site`: in every template.
@@ -17,10 +21,28 @@ pub struct SiteCtx {
     pub base_url: String,
     /// The path part of `base_url` (`/alumni/`): prefix of every link.
     pub base_path: String,
+    /// Links to the site's own pages and files.
+    pub urls: SiteUrls,
     pub story_count: usize,
     /// Story cards per listing page.
     pub page_size: usize,
     pub collections: Vec<LinkCtx>,
+}
+
+/// `site.urls`: root-relative links every page may need.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteUrls {
+    /// The home page, with every story.
+    pub home: String,
+    /// The career map.
+    pub paths: String,
+    /// The Atom feed.
+    pub feed: String,
+    /// The filter index the script reads.
+    pub stories_index: String,
+    /// The built-in theme's stylesheet and script.
+    pub style: String,
+    pub script: String,
 }
 
 /// A named link: a department, a role, a tag, a collection.
@@ -34,9 +56,10 @@ pub struct LinkCtx {
     pub count: usize,
 }
 
-/// A story as a card in a listing.
+/// A story as a teaser in a list of stories (a listing page, related
+/// stories, a collection): its link, name, headline and journey.
 #[derive(Debug, Clone, Serialize)]
-pub struct CardCtx {
+pub struct TeaserCtx {
     pub slug: String,
     pub url: String,
     pub name: String,
@@ -53,7 +76,7 @@ pub struct CardCtx {
     pub destination_title: String,
     pub departments: Vec<String>,
     pub tags: Vec<LinkCtx>,
-    pub photo: Option<crate::render::assets::PhotoCtx>,
+    pub photo: Option<PhotoCtx>,
 }
 
 /// A step of a story's journey.
@@ -160,40 +183,29 @@ pub fn duration_display(months: i64) -> String {
     }
 }
 
-/// Where outputs live, so every template and feed agrees: page paths, and
-/// each story's photo and share card.
+/// What pages link to: the route table, and each story's photo and share card.
 pub struct Urls<'a> {
-    pub base_url: &'a str,
-    pub base_path: &'a str,
+    pub routes: &'a Routes,
     /// Story slug -> its photo's `<picture>` data.
-    pub photos: &'a std::collections::BTreeMap<String, crate::render::assets::PhotoCtx>,
-    /// `story/SLUG` or `collection/ID` -> absolute URL of the share card.
-    pub cards: &'a std::collections::BTreeMap<String, String>,
+    pub photos: &'a BTreeMap<String, PhotoCtx>,
+    /// Absolute URL of each share card.
+    pub cards: &'a BTreeMap<CardOf, String>,
 }
 
 impl Urls<'_> {
-    /// Root-relative URL of a site path (`stories/x/`).
-    pub fn path(&self, rel: &str) -> String {
-        format!("{}{rel}", self.base_path)
+    /// Root-relative link to a route.
+    pub fn url(&self, route: Route<'_>) -> String {
+        self.routes.url(route)
     }
-    pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{rel}", self.base_url)
-    }
-}
 
-/// The path part of an absolute base URL: `https://x.com/alumni/` -> `/alumni/`.
-pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    match after_scheme.find('/') {
-        Some(i) => after_scheme[i..].to_string(),
-        None => "/".to_string(),
+    pub fn absolute(&self, route: Route<'_>) -> String {
+        self.routes.absolute(route)
     }
-}
 
-pub fn story_rel(slug: &str) -> String {
-    format!("stories/{slug}/")
+    /// Absolute URL of a story's or collection's share card, if it has one.
+    pub fn card(&self, of: CardOf) -> Option<String> {
+        self.cards.get(&of).cloned()
+    }
 }
 
 pub fn role_title(site: &Site, id: &str) -> String {
@@ -207,7 +219,7 @@ pub fn tag_links(site: &Site, entry: &Entry, urls: &Urls<'_>) -> Vec<LinkCtx> {
         .tags
         .iter()
         .map(|(slug, name)| LinkCtx {
-            url: urls.path(&format!("tags/{slug}/")),
+            url: urls.url(Route::Listing(Listing::Facet(Facet::Tag, slug), 1)),
             id: slug.clone(),
             name: name.clone(),
             count: site.by_tag.get(slug).map_or(0, |t| t.stories.len()),
@@ -215,11 +227,12 @@ pub fn tag_links(site: &Site, entry: &Entry, urls: &Urls<'_>) -> Vec<LinkCtx> {
         .collect()
 }
 
-pub fn card(site: &Site, e: &Entry, urls: &Urls<'_>) -> CardCtx {
+/// A story as a teaser in a list.
+pub fn teaser(site: &Site, e: &Entry, urls: &Urls<'_>) -> TeaserCtx {
     let s = &e.story;
-    CardCtx {
+    TeaserCtx {
         slug: s.slug.clone(),
-        url: urls.path(&story_rel(&s.slug)),
+        url: urls.url(Route::Story(&s.slug)),
         name: s.name.clone(),
         headline: s.headline.clone(),
         location: s.location.clone(),
@@ -244,18 +257,13 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
             let months = step.to.map(|to| step.from.months_until(to));
             StepCtx {
                 role: step.role.clone(),
-                role_url: urls.path(&format!("roles/{}/", step.role)),
+                role_url: urls.url(Route::Listing(Listing::Role(&step.role), 1)),
                 title: step
                     .title
                     .clone()
                     .unwrap_or_else(|| role_title(site, &step.role)),
                 department: role
-                    .and_then(|r| {
-                        site.career
-                            .departments
-                            .iter()
-                            .find(|d| d.id == r.department)
-                    })
+                    .and_then(|r| site.career.department(&r.department))
                     .map(|d| d.name.clone())
                     .unwrap_or_default(),
                 from: step.from.to_string(),
@@ -275,9 +283,37 @@ pub fn role_link(site: &Site, urls: &Urls<'_>, id: &str) -> LinkCtx {
     LinkCtx {
         id: id.to_string(),
         name: role_title(site, id),
-        url: urls.path(&format!("roles/{id}/")),
+        url: urls.url(Route::Listing(Listing::Role(id), 1)),
         count: site.by_role.get(id).map_or(0, Vec::len),
     }
+}
+
+/// A link to a department page; `count` is the stories that pass through it.
+pub fn department_link(site: &Site, urls: &Urls<'_>, d: &Department) -> LinkCtx {
+    LinkCtx {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        url: urls.url(Route::Listing(Listing::Facet(Facet::Department, &d.id), 1)),
+        count: site.by_department.get(&d.id).map_or(0, Vec::len),
+    }
+}
+
+/// The roles of a department, in career.yaml order, as links.
+pub fn department_roles(site: &Site, urls: &Urls<'_>, department: &str) -> Vec<LinkCtx> {
+    site.career
+        .roles
+        .iter()
+        .filter(|r| r.department == department)
+        .map(|r| role_link(site, urls, &r.id))
+        .collect()
+}
+
+/// The stories at `indexes` of the site's entries, as teasers.
+pub fn teasers(site: &Site, urls: &Urls<'_>, indexes: &[usize]) -> Vec<TeaserCtx> {
+    indexes
+        .iter()
+        .map(|&i| teaser(site, &site.entries[i], urls))
+        .collect()
 }
 
 /// A move between two roles: listed in career.yaml, made by alumni, or both.
@@ -316,7 +352,7 @@ pub fn moves(site: &Site, urls: &Urls<'_>) -> Vec<MoveCtx> {
                 program: t
                     .program
                     .as_ref()
-                    .and_then(|p| site.career.programs.iter().find(|x| &x.id == p).cloned()),
+                    .and_then(|p| site.career.program(p).cloned()),
                 count: seen.map_or(0, |m| m.count),
                 median_months: seen.and_then(|m| m.median_months).map(|m| m.round() as i64),
                 supported: true,
@@ -340,17 +376,14 @@ pub fn moves(site: &Site, urls: &Urls<'_>) -> Vec<MoveCtx> {
     out
 }
 
-/// Page `n` (1-based) of a listing at `rel`.
-pub fn page_rel(rel: &str, n: usize) -> String {
-    if n <= 1 {
-        rel.to_string()
-    } else {
-        format!("{rel}page/{n}/")
-    }
-}
-
-pub fn pagination(rel: &str, current: usize, total: usize, urls: &Urls<'_>) -> PaginationCtx {
-    let url = |n: usize| urls.path(&page_rel(rel, n));
+/// Links to the pages of a listing around page `current` of `total`.
+pub fn pagination(
+    listing: Listing<'_>,
+    current: usize,
+    total: usize,
+    urls: &Urls<'_>,
+) -> PaginationCtx {
+    let url = |n: usize| urls.url(Route::Listing(listing, n));
     PaginationCtx {
         current,
         total,
@@ -434,12 +467,5 @@ mod tests {
         assert_eq!(duration_display(18), "18 months");
         assert_eq!(duration_display(24), "2 years");
         assert_eq!(duration_display(27), "2 years 3 months");
-    }
-
-    #[test]
-    fn base_path_is_the_path_of_the_base_url() {
-        assert_eq!(base_path("https://x.com/alumni/"), "/alumni/");
-        assert_eq!(base_path("https://x.com/"), "/");
-        assert_eq!(base_path("http://localhost:1111/"), "/");
     }
 }

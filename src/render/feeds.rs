@@ -7,13 +7,18 @@ use tera::Context;
 use crate::diagnostics::Diagnostic;
 use crate::render::Output;
 use crate::render::context::*;
-use crate::render::templates::Templates;
+use crate::routes::Route;
 use crate::site::Site;
+use crate::theme::Templates;
 
 const FEED_ENTRIES: usize = 20;
 
-/// The files this module makes.
-pub(crate) const FILES: [&str; 3] = ["feed.xml", "sitemap.xml", "robots.txt"];
+/// The files this module makes, and their templates.
+pub(crate) const FILES: [(Route<'static>, &str); 3] = [
+    (Route::Feed, "feed.xml"),
+    (Route::Sitemap, "sitemap.xml"),
+    (Route::Robots, "robots.txt"),
+];
 
 #[derive(Serialize)]
 struct SitemapUrl {
@@ -34,13 +39,13 @@ pub(crate) fn feeds(
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
-    pages: &[String],
+    pages: &[Route<'_>],
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
     let mut sitemap: Vec<SitemapUrl> = pages
         .iter()
-        .filter(|p| p.ends_with("index.html"))
-        .map(|p| SitemapUrl {
-            loc: urls.absolute(p.trim_end_matches("index.html")),
+        .filter(|p| p.in_sitemap())
+        .map(|&p| SitemapUrl {
+            loc: urls.absolute(p),
         })
         .collect();
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
@@ -50,7 +55,7 @@ pub(crate) fn feeds(
         .take(FEED_ENTRIES)
         .map(|e| FeedEntry {
             title: e.story.headline.clone(),
-            url: urls.absolute(&story_rel(&e.story.slug)),
+            url: urls.absolute(Route::Story(&e.story.slug)),
             name: e.story.name.clone(),
             updated: format!("{}T00:00:00Z", e.story.date),
             summary: e.story.summary.clone(),
@@ -64,11 +69,11 @@ pub(crate) fn feeds(
     cx.insert("urls", &sitemap);
     cx.insert("entries", &entries);
     cx.insert("updated", &updated);
-    cx.insert("feed_url", &urls.absolute("feed.xml"));
+    cx.insert("feed_url", &urls.absolute(Route::Feed));
     let mut out = Vec::new();
-    for name in FILES {
-        let text = templates.render(name, &cx)?;
-        out.push(Output::bytes(name, text.into_bytes()));
+    for (route, template) in FILES {
+        let text = templates.render(template, &cx)?;
+        out.push(Output::bytes(route.file(), text.into_bytes()));
     }
     Ok(out)
 }

@@ -6,7 +6,8 @@
 use serde::Serialize;
 use serde_json::json;
 
-use crate::render::context::{Urls, role_title, story_rel};
+use crate::render::context::{Urls, role_title};
+use crate::routes::Route;
 use crate::site::{Entry, Site};
 
 /// Serialises `value` for embedding in a `<script>` element.
@@ -103,8 +104,6 @@ struct IndexEntry<'a> {
     first_move: Option<&'static str>,
 }
 
-pub(crate) const STORIES_INDEX: &str = "stories.json";
-
 /// `stories.json`: what client-side filtering needs, newest first.
 pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
     let stories: Vec<IndexEntry<'_>> = site
@@ -112,7 +111,7 @@ pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
         .iter()
         .map(|e| IndexEntry {
             slug: &e.story.slug,
-            url: urls.path(&story_rel(&e.story.slug)),
+            url: urls.url(Route::Story(&e.story.slug)),
             name: &e.story.name,
             headline: &e.story.headline,
             date: e.story.date.to_string(),

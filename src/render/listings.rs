@@ -1,19 +1,20 @@
 //! Listing pages: the index, role, department and tag pages, paginated, and
 //! the facets that link between them (which work without JavaScript).
 
-use serde::Serialize;
-
-use crate::render::context::*;
-use crate::render::{Job, Vars};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
+use crate::render::context::*;
+use crate::render::page::{Job, Vars};
+use crate::routes::{Facet, Listing, Route};
 use crate::site::{Group, Site};
 
-/// A listing of stories (index, role, department, tag), to be paginated.
-struct Listing<'a> {
+/// A list of stories (index, role, department, tag...), to be paginated.
+struct StoryList<'a> {
     template: &'static str,
-    rel: String,
+    listing: Listing<'a>,
     title: String,
     description: String,
     stories: Cow<'a, [usize]>,
@@ -23,7 +24,7 @@ struct Listing<'a> {
 /// One filter of the index: its query key, its label, and its values as
 /// links to pre-built pages, so filtering works without JavaScript.
 #[derive(Serialize)]
-pub(crate) struct Facet {
+pub(crate) struct FacetCtx {
     /// The query parameter the script keeps its state in (`?to=...`).
     key: &'static str,
     label: &'static str,
@@ -31,14 +32,13 @@ pub(crate) struct Facet {
 }
 
 /// `(id, name, stories)` of one facet value.
-type FacetValue<'a> = (String, String, &'a [usize]);
+type FacetValue<'a> = (&'a str, String, &'a [usize]);
 
 /// A facet whose values have their own listing pages.
 struct FacetSpec<'a> {
     key: &'static str,
     label: &'static str,
-    /// Folder of the value pages (`destinations/`).
-    folder: &'static str,
+    facet: Facet,
     values: Vec<FacetValue<'a>>,
     /// Keep `values` in this order instead of most stories first.
     fixed_order: bool,
@@ -47,12 +47,12 @@ struct FacetSpec<'a> {
 fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
     let roles = |map: &'a BTreeMap<String, Vec<usize>>| -> Vec<FacetValue<'a>> {
         map.iter()
-            .map(|(id, v)| (id.clone(), role_title(site, id), v.as_slice()))
+            .map(|(id, v)| (id.as_str(), role_title(site, id), v.as_slice()))
             .collect()
     };
     let groups = |map: &'a BTreeMap<String, Group>| -> Vec<FacetValue<'a>> {
         map.iter()
-            .map(|(id, g)| (id.clone(), g.name.clone(), g.stories.as_slice()))
+            .map(|(id, g)| (id.as_str(), g.name.clone(), g.stories.as_slice()))
             .collect()
     };
     let departments = site
@@ -61,75 +61,75 @@ fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
         .iter()
         .filter_map(|d| {
             let v = site.by_department.get(&d.id)?;
-            Some((d.id.clone(), d.name.clone(), v.as_slice()))
+            Some((d.id.as_str(), d.name.clone(), v.as_slice()))
         })
         .collect();
     let first_moves = site
         .by_first_move
         .iter()
-        .map(|(b, v)| (b.id().to_string(), b.label().to_string(), v.as_slice()))
+        .map(|(b, v)| (b.id(), b.label().to_string(), v.as_slice()))
         .collect();
     vec![
         FacetSpec {
             key: "to",
             label: "Where they are now",
-            folder: "destinations",
+            facet: Facet::Destination,
             values: roles(&site.by_destination),
             fixed_order: false,
         },
         FacetSpec {
             key: "dept",
             label: "Department",
-            folder: "departments",
+            facet: Facet::Department,
             values: departments,
             fixed_order: false,
         },
         FacetSpec {
             key: "from",
             label: "Where they started",
-            folder: "starting-roles",
+            facet: Facet::Start,
             values: roles(&site.by_start),
             fixed_order: false,
         },
         FacetSpec {
             key: "move",
             label: "Time to first move",
-            folder: "first-move",
+            facet: Facet::FirstMove,
             values: first_moves,
             fixed_order: true,
         },
         FacetSpec {
             key: "loc",
             label: "Location",
-            folder: "locations",
+            facet: Facet::Location,
             values: groups(&site.by_location),
             fixed_order: false,
         },
         FacetSpec {
             key: "tag",
             label: "Tag",
-            folder: "tags",
+            facet: Facet::Tag,
             values: groups(&site.by_tag),
             fixed_order: false,
         },
     ]
 }
 
-pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<Facet> {
+pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<FacetCtx> {
     facet_specs(site)
         .into_iter()
         .map(|spec| {
             let values: Vec<LinkCtx> = spec
                 .values
                 .iter()
-                .map(|(id, name, stories)| LinkCtx {
-                    id: id.clone(),
+                .map(|&(id, ref name, stories)| LinkCtx {
+                    id: id.to_string(),
                     name: name.clone(),
-                    url: urls.path(&format!("{}/{id}/", spec.folder)),
+                    url: urls.url(Route::Listing(Listing::Facet(spec.facet, id), 1)),
                     count: stories.len(),
                 })
                 .collect();
-            Facet {
+            FacetCtx {
                 key: spec.key,
                 label: spec.label,
                 values: if spec.fixed_order {
@@ -150,14 +150,14 @@ fn most_first(mut links: Vec<LinkCtx>) -> Vec<LinkCtx> {
 
 /// Pages for the facet values that have no page of their own kind:
 /// destinations, starting roles, first-move times and locations.
-fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Listing<'a>> {
+fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
     let mut listings = Vec::new();
     for spec in facet_specs(site) {
-        if matches!(spec.folder, "departments" | "tags") {
+        if matches!(spec.facet, Facet::Department | Facet::Tag) {
             continue;
         }
         for (id, name, stories) in spec.values {
-            let rel = format!("{}/{id}/", spec.folder);
+            let listing = Listing::Facet(spec.facet, id);
             let mut vars = Vars::new(true);
             vars.insert(
                 "facet",
@@ -169,20 +169,20 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Listing<'a>> {
             vars.insert(
                 "value",
                 &LinkCtx {
-                    id: id.clone(),
+                    id: id.to_string(),
                     name: name.clone(),
-                    url: urls.path(&rel),
+                    url: urls.url(Route::Listing(listing, 1)),
                     count: stories.len(),
                 },
             );
-            listings.push(Listing {
+            listings.push(StoryList {
                 template: "facet.html",
                 title: format!("{}: {name}", spec.label),
                 description: format!(
                     "Alumni stories filtered by {}: {name}.",
                     spec.label.to_lowercase()
                 ),
-                rel,
+                listing,
                 stories: Cow::Borrowed(stories),
                 vars,
             });
@@ -199,9 +199,9 @@ struct FacetPageCtx {
 
 pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     let all: Vec<usize> = (0..site.entries.len()).collect();
-    let mut listings = vec![Listing {
+    let mut listings = vec![StoryList {
         template: "index.html",
-        rel: String::new(),
+        listing: Listing::Index,
         title: site.config.title.clone(),
         description: site.config.description.clone(),
         stories: Cow::Owned(all),
@@ -219,17 +219,15 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             .cloned()
             .collect();
         vars.insert("moves", &next);
+        let department = site.career.department(&role.department);
+        vars.insert("department", &department);
         vars.insert(
-            "department",
-            &site
-                .career
-                .departments
-                .iter()
-                .find(|d| d.id == role.department),
+            "department_link",
+            &department.map(|d| department_link(site, urls, d)),
         );
-        listings.push(Listing {
+        listings.push(StoryList {
             template: "role.html",
-            rel: format!("roles/{}/", role.id),
+            listing: Listing::Role(&role.id),
             title: role.title.clone(),
             description: role.summary.clone().unwrap_or_else(|| {
                 format!("Alumni stories that pass through the {} role.", role.title)
@@ -245,22 +243,10 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             .map_or(&[][..], Vec::as_slice);
         let mut vars = Vars::new(true);
         vars.insert("department", dept);
-        let roles: Vec<LinkCtx> = site
-            .career
-            .roles
-            .iter()
-            .filter(|r| r.department == dept.id)
-            .map(|r| LinkCtx {
-                id: r.id.clone(),
-                name: r.title.clone(),
-                url: urls.path(&format!("roles/{}/", r.id)),
-                count: site.by_role.get(&r.id).map_or(0, Vec::len),
-            })
-            .collect();
-        vars.insert("roles", &roles);
-        listings.push(Listing {
+        vars.insert("roles", &department_roles(site, urls, &dept.id));
+        listings.push(StoryList {
             template: "department.html",
-            rel: format!("departments/{}/", dept.id),
+            listing: Listing::Facet(Facet::Department, &dept.id),
             title: dept.name.clone(),
             description: dept
                 .description
@@ -271,19 +257,20 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         });
     }
     for (slug, tag) in &site.by_tag {
+        let listing = Listing::Facet(Facet::Tag, slug);
         let mut vars = Vars::new(true);
         vars.insert(
             "tag",
             &LinkCtx {
                 id: slug.clone(),
                 name: tag.name.clone(),
-                url: urls.path(&format!("tags/{slug}/")),
+                url: urls.url(Route::Listing(listing, 1)),
                 count: tag.stories.len(),
             },
         );
-        listings.push(Listing {
+        listings.push(StoryList {
             template: "tag.html",
-            rel: format!("tags/{slug}/"),
+            listing,
             title: format!("Stories tagged “{}”", tag.name),
             description: format!("Alumni stories tagged {}.", tag.name),
             stories: Cow::Borrowed(&tag.stories),
@@ -297,53 +284,48 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         .collect()
 }
 
-fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, listing: Listing<'_>) -> Vec<Job<'a>> {
+fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<Job<'a>> {
     let size = site.config.page_size;
-    let total = listing.stories.len().div_ceil(size).max(1);
+    let total = list.stories.len().div_ceil(size).max(1);
     // An empty listing still gets its first page ("No stories here yet").
-    let chunks: Vec<&[usize]> = if listing.stories.is_empty() {
+    let chunks: Vec<&[usize]> = if list.stories.is_empty() {
         vec![&[]]
     } else {
-        listing.stories.chunks(size).collect()
+        list.stories.chunks(size).collect()
     };
     chunks
         .into_iter()
         .enumerate()
         .map(|(i, chunk)| {
             let n = i + 1;
-            let rel = page_rel(&listing.rel, n);
+            let route = Route::Listing(list.listing, n);
             let title = if n > 1 {
-                format!("{} (page {n})", listing.title)
+                format!("{} (page {n})", list.title)
             } else {
-                listing.title.clone()
+                list.title.clone()
             };
             let meta = PageMeta {
                 title,
-                description: listing.description.clone(),
-                canonical: urls.absolute(&rel),
-                url: urls.path(&rel),
+                description: list.description.clone(),
+                canonical: urls.absolute(route),
+                url: urls.url(route),
                 image: None,
             };
             // The cards are made when the page renders: made here, every
             // listing page's cards would be in memory at once.
             let chunk = chunk.to_vec();
-            let vars = listing.vars.clone();
-            let story_total = listing.stories.len();
-            let listing_rel = listing.rel.clone();
+            let vars = list.vars.clone();
+            let story_total = list.stories.len();
+            let listing = list.listing;
             Job {
-                template: listing.template,
+                template: list.template,
                 meta,
-                rel,
-                file: None,
+                route,
                 vars: Box::new(move |track| {
                     let mut vars = vars.tracked(track);
-                    let cards: Vec<CardCtx> = chunk
-                        .iter()
-                        .map(|&i| card(site, &site.entries[i], urls))
-                        .collect();
-                    vars.insert("stories", &cards);
+                    vars.insert("stories", &teasers(site, urls, &chunk));
                     vars.insert("story_total", &story_total);
-                    vars.insert("pagination", &pagination(&listing_rel, n, total, urls));
+                    vars.insert("pagination", &pagination(listing, n, total, urls));
                     vars
                 }),
             }

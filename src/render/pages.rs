@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use crate::render::context::*;
-use crate::render::{Job, Vars, json, sankey};
+use crate::render::page::{Job, Vars};
+use crate::render::{json, sankey};
+use crate::routes::{CardOf, Route};
 use crate::site::Site;
 
 const RELATED: usize = 3;
@@ -34,8 +36,8 @@ pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         .enumerate()
         .map(|(i, e)| {
             let s = &e.story;
-            let rel = story_rel(&s.slug);
-            let canonical = urls.absolute(&rel);
+            let route = Route::Story(&s.slug);
+            let canonical = urls.absolute(route);
             let meta = PageMeta {
                 title: format!("{}: {}", s.name, s.headline),
                 description: if s.summary.is_empty() {
@@ -44,14 +46,13 @@ pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
                     s.summary.clone()
                 },
                 canonical: canonical.clone(),
-                url: urls.path(&rel),
-                image: urls.cards.get(&format!("story/{}", s.slug)).cloned(),
+                url: urls.url(route),
+                image: urls.card(CardOf::Story(s.slug.clone())),
             };
             Job {
                 template: "story.html",
                 meta,
-                rel,
-                file: None,
+                route,
                 vars: Box::new(move |track| story_vars(site, urls, i, &canonical, track)),
             }
         })
@@ -66,7 +67,7 @@ fn story_vars(site: &Site, urls: &Urls<'_>, i: usize, canonical: &str, track: bo
         share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
     }
     let mut vars = Vars::new(track);
-    vars.insert("story", &card(site, e, urls));
+    vars.insert("story", &teaser(site, e, urls));
     vars.insert("steps", &steps(site, s, urls));
     vars.insert("body", &s.body_html);
     vars.insert("quote", &s.quote);
@@ -74,11 +75,7 @@ fn story_vars(site: &Site, urls: &Urls<'_>, i: usize, canonical: &str, track: bo
     vars.insert("links", &s.links);
     vars.insert("share_url", &share_url);
     vars.insert("json_ld", &json::story_json_ld(site, e, canonical));
-    let related: Vec<CardCtx> = related(site, i)
-        .into_iter()
-        .map(|j| card(site, &site.entries[j], urls))
-        .collect();
-    vars.insert("related", &related);
+    vars.insert("related", &teasers(site, urls, &related(site, i)));
     vars
 }
 
@@ -96,7 +93,7 @@ struct DepartmentRolesCtx {
     roles: Vec<LinkCtx>,
 }
 
-pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job<'static>> {
+pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
     let role_link = |id: &str| role_link(site, urls, id);
 
@@ -106,19 +103,8 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job<'static>> {
         .departments
         .iter()
         .map(|d| DepartmentRolesCtx {
-            department: LinkCtx {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                url: urls.path(&format!("departments/{}/", d.id)),
-                count: site.by_department.get(&d.id).map_or(0, Vec::len),
-            },
-            roles: site
-                .career
-                .roles
-                .iter()
-                .filter(|r| r.department == d.id)
-                .map(|r| role_link(&r.id))
-                .collect(),
+            department: department_link(site, urls, d),
+            roles: department_roles(site, urls, &d.id),
         })
         .collect();
     let moves = moves(site, urls);
@@ -138,42 +124,37 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job<'static>> {
     });
     let mut vars = Vars::new(true);
     vars.insert("headline", &site.headline);
-    vars.insert("sankey", &sankey::svg(site, &flows, urls.base_path));
+    vars.insert("career_map", &sankey::layout(site, &flows, urls));
     vars.insert("flows", &flow_rows);
     vars.insert("departments", &departments);
     vars.insert("moves", &moves);
     vars.insert("programs", &site.career.programs);
     jobs.push(Job {
         template: "paths.html",
-        rel: "paths/".into(),
-        file: None,
+        route: Route::Paths,
         meta: PageMeta {
             title: "Career paths".into(),
             description: format!(
                 "Where people who started in {} went next.",
                 site.config.company
             ),
-            canonical: urls.absolute("paths/"),
-            url: urls.path("paths/"),
+            canonical: urls.absolute(Route::Paths),
+            url: urls.url(Route::Paths),
             image: None,
         },
         vars: vars.ready(),
     });
 
     for (c, ids) in &site.collections {
-        let rel = format!("collections/{}/", c.id);
+        let route = Route::Collection(&c.id);
         let mut vars = Vars::new(true);
-        let cards: Vec<CardCtx> = ids
-            .iter()
-            .map(|&i| card(site, &site.entries[i], urls))
-            .collect();
-        vars.insert("stories", &cards);
+        vars.insert("stories", &teasers(site, urls, ids));
         vars.insert(
             "collection",
             &LinkCtx {
                 id: c.id.clone(),
                 name: c.title.clone(),
-                url: urls.path(&rel),
+                url: urls.url(route),
                 count: ids.len(),
             },
         );
@@ -183,25 +164,23 @@ pub(crate) fn other_jobs(site: &Site, urls: &Urls<'_>) -> Vec<Job<'static>> {
             meta: PageMeta {
                 title: c.title.clone(),
                 description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
-                canonical: urls.absolute(&rel),
-                url: urls.path(&rel),
-                image: urls.cards.get(&format!("collection/{}", c.id)).cloned(),
+                canonical: urls.absolute(route),
+                url: urls.url(route),
+                image: urls.card(CardOf::Collection(c.id.clone())),
             },
-            rel,
-            file: None,
+            route,
             vars: vars.ready(),
         });
     }
 
     jobs.push(Job {
         template: "404.html",
-        rel: String::new(),
-        file: Some("404.html"),
+        route: Route::NotFound,
         meta: PageMeta {
             title: "Page not found".into(),
             description: site.config.description.clone(),
-            canonical: urls.absolute("404.html"),
-            url: urls.path("404.html"),
+            canonical: urls.absolute(Route::NotFound),
+            url: urls.url(Route::NotFound),
             image: None,
         },
         vars: Vars::new(true).ready(),

@@ -1,12 +1,17 @@
-//! The journey-flow diagram of `/paths/`: a two-column Sankey drawn at build
-//! time as inline SVG, so it shows without JavaScript. Starting roles are on
-//! the left, current roles on the right, and each band is as thick as the
-//! number of people who made that journey. Every node links to its role
-//! page; a data table beside it on the page says the same in words.
+//! The journey-flow diagram of `/paths/`: a two-column Sankey laid out at
+//! build time and drawn as inline SVG by the `partials/career-map.svg`
+//! template (which a theme can override), so it shows without JavaScript.
+//! Starting roles are on the left, current roles on the right, and each
+//! band is as thick as the number of people who made that journey. Every
+//! node links to its role page; a data table beside it on the page says the
+//! same in words.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
+use serde::Serialize;
+
+use crate::render::context::{Urls, role_title};
+use crate::routes::{Listing, Route};
 use crate::site::Site;
 
 /// One band: people who started in `from` and are now in `to`.
@@ -61,22 +66,6 @@ pub fn flows(site: &Site) -> Vec<Flow> {
     flows
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
-}
-
-fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".into()
-    } else {
-        format!("{n} people")
-    }
-}
-
 /// Lays out one column: nodes sorted by department order, then size.
 fn column(site: &Site, totals: BTreeMap<&str, usize>, unit: f64) -> Vec<Node> {
     let dept_index = |role: &str| {
@@ -115,11 +104,56 @@ fn column(site: &Site, totals: BTreeMap<&str, usize>, unit: f64) -> Vec<Node> {
     nodes
 }
 
-/// The diagram as an SVG element; empty when there are no stories.
-pub fn svg(site: &Site, flows: &[Flow], base_path: &str) -> String {
+/// The diagram's layout, drawn by the `partials/career-map.svg` template.
+/// Coordinates are formatted here, to one decimal, so the drawing is the
+/// same on every machine whatever the template does with numbers.
+#[derive(Debug, Serialize)]
+pub struct CareerMap {
+    pub width: String,
+    pub height: String,
+    pub bands: Vec<Band>,
+    /// Starting roles, then current roles.
+    pub nodes: Vec<MapNode>,
+}
+
+/// People who started in `from` and are now in `to`, as a filled curve.
+#[derive(Debug, Serialize)]
+pub struct Band {
+    pub from: String,
+    pub to: String,
+    pub count: usize,
+    /// The outline, for `<path d="...">`.
+    pub path: String,
+    /// Colour class number of the destination's department (`d0`...).
+    pub colour: usize,
+}
+
+/// A role in one column, with its label.
+#[derive(Debug, Serialize)]
+pub struct MapNode {
+    pub name: String,
+    pub url: String,
+    pub count: usize,
+    pub colour: usize,
+    pub x: String,
+    pub y: String,
+    pub width: String,
+    pub height: String,
+    pub label_x: String,
+    pub label_y: String,
+    /// `end` for the left column (labels to the left), `start` for the right.
+    pub anchor: &'static str,
+}
+
+fn n(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// The diagram's layout; none when there are no stories.
+pub fn layout(site: &Site, flows: &[Flow], urls: &Urls<'_>) -> Option<CareerMap> {
     let total: usize = flows.iter().map(|f| f.count).sum();
     if total == 0 {
-        return String::new();
+        return None;
     }
     // Px per person: bands stay readable for 3 stories and for 3,000.
     let unit = (420.0 / total as f64).clamp(0.05, 28.0);
@@ -134,12 +168,6 @@ pub fn svg(site: &Site, flows: &[Flow], base_path: &str) -> String {
     let bottom = |nodes: &[Node]| nodes.last().map_or(0.0, |n| n.y + n.height.max(MIN_SLOT));
     let height = bottom(&left).max(bottom(&right)) + TOP;
     let pos = |nodes: &[Node], id: &str| nodes.iter().position(|n| n.id == id).unwrap_or(0);
-
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<svg class="sankey" viewBox="0 0 {WIDTH} {height:.0}" width="{WIDTH}" height="{height:.0}" role="group" aria-labelledby="sankey-title"><title id="sankey-title">Where people who started in each role are now</title>"#
-    );
 
     // Bands, stacked at each end in the order of the node at the other end.
     let mut ordered: Vec<&Flow> = flows.iter().collect();
@@ -157,7 +185,7 @@ pub fn svg(site: &Site, flows: &[Flow], base_path: &str) -> String {
         );
         right_offset[r] += f.count as f64 * unit;
     }
-    out.push_str(r#"<g class="bands">"#);
+    let mut bands = Vec::new();
     for f in &ordered {
         let l = pos(&left, &f.from);
         let h = f.count as f64 * unit;
@@ -166,47 +194,44 @@ pub fn svg(site: &Site, flows: &[Flow], base_path: &str) -> String {
         let y1 = right_y[&(f.from.as_str(), f.to.as_str())];
         let (x0, x1) = (LEFT_X + NODE_WIDTH, RIGHT_X);
         let xm = (x0 + x1) / 2.0;
-        let _ = write!(
-            out,
-            r#"<path class="band d{}" d="M{x0:.1},{y0:.1}C{xm:.1},{y0:.1} {xm:.1},{y1:.1} {x1:.1},{y1:.1}L{x1:.1},{:.1}C{xm:.1},{:.1} {xm:.1},{:.1} {x0:.1},{:.1}Z"><title>{} → {}: {}</title></path>"#,
-            right[pos(&right, &f.to)].department % PALETTE,
-            y1 + h,
-            y1 + h,
-            y0 + h,
-            y0 + h,
-            escape(&role_name(site, &f.from)),
-            escape(&role_name(site, &f.to)),
-            people(f.count),
-        );
+        let (x0, x1, xm) = (n(x0), n(x1), n(xm));
+        let (top0, top1, bottom0, bottom1) = (n(y0), n(y1), n(y0 + h), n(y1 + h));
+        bands.push(Band {
+            from: role_title(site, &f.from),
+            to: role_title(site, &f.to),
+            count: f.count,
+            path: format!(
+                "M{x0},{top0}C{xm},{top0} {xm},{top1} {x1},{top1}L{x1},{bottom1}C{xm},{bottom1} {xm},{bottom0} {x0},{bottom0}Z"
+            ),
+            colour: right[pos(&right, &f.to)].department % PALETTE,
+        });
     }
-    out.push_str("</g>");
 
-    for (nodes, x, anchor, label_x) in [
+    let mut nodes = Vec::new();
+    for (column, x, anchor, label_x) in [
         (&left, LEFT_X, "end", LEFT_X - 8.0),
         (&right, RIGHT_X, "start", RIGHT_X + NODE_WIDTH + 8.0),
     ] {
-        for n in nodes.iter() {
-            let name = escape(&role_name(site, &n.id));
-            let _ = write!(
-                out,
-                r#"<a href="{}roles/{}/" aria-label="{name}: {}"><rect class="node d{}" x="{x:.1}" y="{:.1}" width="{NODE_WIDTH}" height="{:.1}"/><text x="{label_x:.1}" y="{:.1}" text-anchor="{anchor}" dominant-baseline="middle">{name} <tspan class="count">{}</tspan></text></a>"#,
-                escape(base_path),
-                n.id,
-                people(n.count),
-                n.department % PALETTE,
-                n.y,
-                n.height.max(1.0),
-                n.y + n.height / 2.0,
-                n.count,
-            );
+        for node in column.iter() {
+            nodes.push(MapNode {
+                name: role_title(site, &node.id),
+                url: urls.url(Route::Listing(Listing::Role(&node.id), 1)),
+                count: node.count,
+                colour: node.department % PALETTE,
+                x: n(x),
+                y: n(node.y),
+                width: format!("{NODE_WIDTH}"),
+                height: n(node.height.max(1.0)),
+                label_x: n(label_x),
+                label_y: n(node.y + node.height / 2.0),
+                anchor,
+            });
         }
     }
-    out.push_str("</svg>");
-    out
-}
-
-fn role_name(site: &Site, id: &str) -> String {
-    site.career
-        .role(id)
-        .map_or_else(|| id.to_string(), |r| r.title.clone())
+    Some(CareerMap {
+        width: format!("{WIDTH:.0}"),
+        height: format!("{height:.0}"),
+        bands,
+        nodes,
+    })
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::render::Output;
+use crate::routes;
 
 /// The outputs of the last good build, by path.
 #[derive(Default)]
@@ -47,15 +48,16 @@ impl Files {
             return Lookup::BadRequest;
         }
         let key = if rel.is_empty() || rel.ends_with('/') {
-            format!("{rel}index.html")
+            routes::folder_file(rel)
         } else {
             rel.to_string()
         };
         if let Some(o) = self.by_path.get(&key) {
             return Lookup::Found(o);
         }
-        if self.by_path.contains_key(&format!("{key}/index.html")) {
-            return Lookup::Redirect(format!("/{key}/"));
+        let folder = format!("{key}/");
+        if self.by_path.contains_key(&routes::folder_file(&folder)) {
+            return Lookup::Redirect(format!("/{folder}"));
         }
         Lookup::NotFound
     }

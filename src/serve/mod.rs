@@ -25,7 +25,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use notify::RecursiveMode;
 use tokio::sync::broadcast;
 
-use crate::Memo;
+use crate::RebuildMemo;
 use crate::diagnostics::{self, Format};
 use crate::render::{Collect, Output};
 use crate::{BuildOptions, Timings};
@@ -99,7 +99,7 @@ struct Built {
 /// One build in memory: the files, or the diagnostics that stopped it.
 /// Pages unchanged since the last good build are reused from `memo`, which
 /// a good build replaces.
-fn rebuild(opts: &BuildOptions, memo: &mut Memo) -> anyhow::Result<Result<Built, String>> {
+fn rebuild(opts: &BuildOptions, memo: &mut RebuildMemo) -> anyhow::Result<Result<Built, String>> {
     let started = Instant::now();
     let mut timings = Timings::new();
     let collect = Collect::default();
@@ -148,7 +148,7 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
         broken: RwLock::new(None),
         changes,
     });
-    let mut memo = Memo::default();
+    let mut memo = RebuildMemo::default();
     apply(&shared, rebuild(&build, &mut memo)?, None);
 
     let _watcher = watch(&opts.root, build, memo, shared.clone())?;
@@ -230,7 +230,7 @@ fn apply(shared: &Shared, result: Result<Built, String>, cause: Option<&str>) {
 fn watch(
     root: &Path,
     build: BuildOptions,
-    mut memo: Memo,
+    mut memo: RebuildMemo,
     shared: Arc<Shared>,
 ) -> anyhow::Result<impl Drop> {
     let (tx, rx) = std::sync::mpsc::channel();

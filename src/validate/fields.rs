@@ -5,12 +5,7 @@
 use crate::content::yaml::{Key, Node, Value};
 use crate::diagnostics::{Pos, Reporter};
 
-/// A string with the position of the value it came from.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text {
-    pub value: String,
-    pub pos: Pos,
-}
+pub use crate::content::types::Text;
 
 /// The closest candidate to a misspelt word, if one is close enough to be
 /// what the user meant.

@@ -52,12 +52,12 @@ pub(crate) fn parse_yaml(text: &str, line_offset: u32, r: &mut Reporter<'_>) -> 
 /// reads (the file, `career.yaml`, the list of files under `content/`):
 /// `serve` validates again only the stories a save changed.
 #[derive(Default)]
-pub struct Memo {
-    stories: Mutex<HashMap<blake3::Hash, Checked>>,
+pub struct StoryMemo {
+    stories: Mutex<HashMap<blake3::Hash, StoryResult>>,
 }
 
 /// One story's validation: the story if it is valid, and what was found.
-type Checked = (Option<Story>, Vec<Diagnostic>);
+type StoryResult = (Option<Story>, Vec<Diagnostic>);
 
 pub fn validate(raw: &RawSite, drafts: bool, today: jiff::civil::Date) -> Validated {
     validate_with(raw, drafts, today, None)
@@ -69,7 +69,7 @@ pub fn validate_with(
     raw: &RawSite,
     drafts: bool,
     today: jiff::civil::Date,
-    memo: Option<&Memo>,
+    memo: Option<&StoryMemo>,
 ) -> Validated {
     let mut diags = raw.diagnostics.clone();
 
@@ -149,7 +149,7 @@ pub fn validate_with(
 fn memoized_stories(
     raw: &RawSite,
     cx: &StoryContext<'_>,
-    memo: &Memo,
+    memo: &StoryMemo,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Story> {
     let mut shared = blake3::Hasher::new();

@@ -7,7 +7,7 @@ use crate::content::RawStory;
 use crate::content::frontmatter::{self, SplitError};
 use crate::content::types::{Career, Link, Month, Photo, Step, Story};
 use crate::diagnostics::{Pos, Reporter};
-use crate::render::markdown;
+use crate::markdown;
 use crate::validate::career::check_ref;
 use crate::validate::consent::{self, Today};
 use crate::validate::fields::{Fields, Text, did_you_mean, is_id};

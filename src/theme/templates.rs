@@ -69,6 +69,10 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/partials/results.html"),
     ),
     (
+        "partials/career-map.svg",
+        include_str!("../../themes/default/templates/partials/career-map.svg"),
+    ),
+    (
         "partials/pagination.html",
         include_str!("../../themes/default/templates/partials/pagination.html"),
     ),
@@ -132,7 +136,7 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
-        tera.register_function("fit_text", crate::images::cards::fit_text_function);
+        tera.register_function("fit_text", crate::images::drawing::fit_text_function);
         let files: BTreeMap<String, String> = sources
             .iter()
             .map(|(n, (path, _))| (n.clone(), path.clone()))
@@ -169,6 +173,14 @@ impl Templates {
             .get(name)
             .copied()
             .unwrap_or_else(|| blake3::hash(name.as_bytes()))
+    }
+
+    /// The file a template came from, as diagnostics name it.
+    pub fn source_file(&self, name: &str) -> String {
+        self.files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("themes/*/templates/{name}"))
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Vec<Diagnostic>> {

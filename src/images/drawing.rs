@@ -134,18 +134,26 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-/// Rasterises a card's SVG to PNG. Only the bundled fonts are available, so
-/// the result is the same on every machine. `photo` says the card shows a
-/// photo, which compresses no better at deflate level 1 than with fdeflate
-/// at twice the speed.
-pub fn rasterize(svg: &str, photo: bool) -> Result<Vec<u8>, String> {
+fn tree(svg: &str) -> Result<usvg::Tree, String> {
     let options = usvg::Options {
         fontdb: fontdb(),
         font_family: "Inter".to_string(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| format!("the card is not valid SVG: {e}"))?;
+    usvg::Tree::from_str(svg, &options).map_err(|e| format!("the card is not valid SVG: {e}"))
+}
+
+/// Whether a card's SVG would rasterise: it parses, with its text laid out.
+pub fn parse(svg: &str) -> Result<(), String> {
+    tree(svg).map(|_| ())
+}
+
+/// Rasterises a card's SVG to PNG. Only the bundled fonts are available, so
+/// the result is the same on every machine. `photo` says the card shows a
+/// photo, which compresses no better at deflate level 1 than with fdeflate
+/// at twice the speed.
+pub fn rasterize(svg: &str, photo: bool) -> Result<Vec<u8>, String> {
+    let tree = tree(svg)?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("cannot allocate the card")?;
     let size = tree.size();
     let transform = tiny_skia::Transform::from_scale(

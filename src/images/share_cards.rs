@@ -1,0 +1,208 @@
+//! The share-card stage: each story's and collection's 1200x630 card, drawn
+//! from the theme's `card.svg` and rasterised, or found in the image cache.
+//! A card's file name carries a hash of what it shows, so a changed card
+//! gets a new URL and no social network shows a stale one.
+//!
+//! With a read-only cache (`check`), a card not in the cache is drawn and
+//! parsed as SVG, which is where a broken template fails, but not
+//! rasterised: that is most of a card's cost and cannot fail once the SVG
+//! parses.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::Context as _;
+use base64::Engine as _;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostics::{Diagnostic, Pos, Reporter};
+use crate::images::cache::{self, Cache};
+use crate::images::{Processed, Work, drawing};
+use crate::render::Output;
+use crate::render::context::role_title;
+use crate::routes::{CardOf, Route};
+use crate::site::Site;
+use crate::theme::Templates;
+
+/// Part of every card's cache key: bump when drawing or encoding changes.
+const CARDS_VERSION: &str = "cards-2";
+
+/// The card template.
+const TEMPLATE: &str = "card.svg";
+
+/// What a card template sees as `card`.
+#[derive(Serialize)]
+struct ShareCardCtx {
+    kind: &'static str,
+    site_title: String,
+    name: String,
+    headline: String,
+    /// `Customer Service Agent → Team Lead → Product Manager`
+    journey: String,
+    /// The photo as a `data:` URL, or none.
+    photo: Option<String>,
+}
+
+/// Every share card's output file, by whose card it is.
+#[derive(Default)]
+pub struct ShareCards {
+    pub cards: BTreeMap<CardOf, Output>,
+}
+
+/// One card to make: whose it is, what it shows, and the story's photo (the
+/// square made for cards, with the photo's cache key) if it has one.
+struct Job {
+    of: CardOf,
+    cx: ShareCardCtx,
+    photo: Option<(String, PathBuf)>,
+}
+
+/// A card made, or the template's diagnostics.
+type Drawn = Result<(CardOf, Output), Vec<Diagnostic>>;
+
+/// Draws every card in parallel, reusing cached PNGs. A broken `card.svg`
+/// is diagnostics on that template; a cache that cannot be written is an
+/// I/O error.
+pub fn share_cards(
+    site: &Site,
+    templates: &Templates,
+    photos: &BTreeMap<String, Processed>,
+    cache: &Cache,
+    work: &mut Work,
+) -> anyhow::Result<Result<ShareCards, Vec<Diagnostic>>> {
+    let template = templates.fingerprint(TEMPLATE);
+    let drawn = AtomicUsize::new(0);
+    let results: Vec<anyhow::Result<Drawn>> = jobs(site, photos)
+        .into_par_iter()
+        .map(|job| {
+            // Keyed by what is drawn, not by the drawing: a cached card
+            // costs a hash, not a template render.
+            let cx_json = serde_json::to_vec(&job.cx).unwrap_or_default();
+            let photo_key = job.photo.as_ref().map_or("", |(k, _)| k.as_str());
+            let key = cache::key(&[
+                CARDS_VERSION.as_bytes(),
+                template.as_bytes(),
+                &cx_json,
+                photo_key.as_bytes(),
+            ]);
+            let file = Route::Card(&job.of, &key[..10]).file();
+            let entry = cache.entry("cards", &key);
+            if cache.is_complete(&entry) {
+                return Ok(Ok((job.of, Output::Cached(file, entry.join("card.png")))));
+            }
+            let has_photo = job.photo.is_some();
+            let mut cx = job.cx;
+            cx.photo = job.photo.and_then(|(_, file)| {
+                let bytes = std::fs::read(file).ok()?;
+                Some(format!(
+                    "data:image/jpeg;base64,{}",
+                    base64::engine::general_purpose::STANDARD.encode(bytes)
+                ))
+            });
+            let mut tera_cx = Context::new();
+            tera_cx.insert("card", &cx);
+            let svg = match templates.render(TEMPLATE, &tera_cx) {
+                Ok(svg) => svg,
+                Err(diags) => return Ok(Err(diags)),
+            };
+            if !cache.is_writable() {
+                return Ok(match drawing::parse(&svg) {
+                    Ok(()) => Ok((job.of, Output::bytes(file, Vec::new()))),
+                    Err(why) => Err(card_error(templates, why)),
+                });
+            }
+            let png = match drawing::rasterize(&svg, has_photo) {
+                Ok(png) => png,
+                Err(why) => return Ok(Err(card_error(templates, why))),
+            };
+            cache
+                .write(&entry, &[("card.png", &png)], b"{}")
+                .with_context(|| format!("cannot write the image cache at {}", entry.display()))?;
+            drawn.fetch_add(1, Ordering::Relaxed);
+            Ok(Ok((job.of, Output::Cached(file, entry.join("card.png")))))
+        })
+        .collect();
+    let total = results.len();
+    let mut out = ShareCards::default();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for r in results {
+        match r? {
+            Ok((of, output)) => {
+                out.cards.insert(of, output);
+            }
+            // A broken template fails every card: report it once.
+            Err(diags) => {
+                for d in diags {
+                    if !errors.contains(&d) {
+                        errors.push(d);
+                    }
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let drawn = drawn.load(Ordering::Relaxed);
+    work.cards_rendered += drawn;
+    work.cards_cached += total - drawn;
+    Ok(Ok(out))
+}
+
+/// A card per story that consents to one, then one per collection.
+fn jobs(site: &Site, photos: &BTreeMap<String, Processed>) -> Vec<Job> {
+    let mut jobs: Vec<Job> = site
+        .entries
+        .iter()
+        // Consent to the story but not to a card: none is made or linked.
+        .filter(|e| e.story.card)
+        .map(|e| {
+            let s = &e.story;
+            let journey = e
+                .roles
+                .iter()
+                .map(|r| role_title(site, r))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            Job {
+                of: CardOf::Story(s.slug.clone()),
+                cx: ShareCardCtx {
+                    kind: "story",
+                    site_title: site.config.title.clone(),
+                    name: s.name.clone(),
+                    headline: s.headline.clone(),
+                    journey,
+                    photo: None,
+                },
+                photo: photos.get(&s.slug).map(|p| (p.key.clone(), p.card_file())),
+            }
+        })
+        .collect();
+    for (c, ids) in &site.collections {
+        let n = ids.len();
+        jobs.push(Job {
+            of: CardOf::Collection(c.id.clone()),
+            cx: ShareCardCtx {
+                kind: "collection",
+                site_title: site.config.title.clone(),
+                name: c.title.clone(),
+                headline: c.intro.clone().unwrap_or_default(),
+                journey: format!("{n} alumni {}", if n == 1 { "story" } else { "stories" }),
+                photo: None,
+            },
+            photo: None,
+        });
+    }
+    jobs
+}
+
+fn card_error(templates: &Templates, why: String) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    Reporter::new(&templates.source_file(TEMPLATE), &mut out)
+        .error(Pos::START, "template-error", why)
+        .help("the card template must render to valid SVG");
+    out
+}

@@ -1,0 +1,346 @@
+//! The route table: where every output lives. Each file of the output and
+//! each address a template or feed links to is formed here, from a typed
+//! [`Route`], and nowhere else (a test greps the rest of `src/` for path
+//! formatting). A second language, or a new page kind, is a change to this
+//! file and not to every module that links somewhere.
+//!
+//! A page is a folder with an `index.html` (`stories/maria-santos/`), so its
+//! address has no file name; every other output is a file at its own path.
+
+use serde::Serialize;
+
+/// The filter families whose values have listing pages of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Facet {
+    /// The role a story's journey ends in.
+    Destination,
+    Department,
+    /// The role a journey starts in.
+    Start,
+    /// Months from the first role to the first move, in bands.
+    FirstMove,
+    Location,
+    Tag,
+}
+
+impl Facet {
+    fn folder(self) -> &'static str {
+        match self {
+            Facet::Destination => "destinations",
+            Facet::Department => "departments",
+            Facet::Start => "starting-roles",
+            Facet::FirstMove => "first-move",
+            Facet::Location => "locations",
+            Facet::Tag => "tags",
+        }
+    }
+}
+
+/// A paginated list of stories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Listing<'a> {
+    /// The home page: every story.
+    Index,
+    /// The stories that pass through a role (by id).
+    Role(&'a str),
+    /// The stories with one value of a facet (by the value's id or slug).
+    Facet(Facet, &'a str),
+}
+
+/// Whose share card a card is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CardOf {
+    /// By slug.
+    Story(String),
+    /// By id.
+    Collection(String),
+}
+
+/// One output of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Route<'a> {
+    /// Page `page` (1-based) of a listing; page 1 is the listing's own address.
+    Listing(Listing<'a>, usize),
+    /// A story, by slug.
+    Story(&'a str),
+    /// A collection, by id.
+    Collection(&'a str),
+    /// The career map.
+    Paths,
+    NotFound,
+    Feed,
+    Sitemap,
+    Robots,
+    /// The filter index the script reads.
+    StoriesIndex,
+    /// A share card, with a hash of what it shows: a changed card gets a new
+    /// address, so no social network shows a stale one.
+    Card(&'a CardOf, &'a str),
+    /// One size of a story's photo: slug, hash of the photo, width, extension.
+    Photo {
+        slug: &'a str,
+        hash: &'a str,
+        width: u32,
+        ext: &'a str,
+    },
+    /// A file of the theme or `content/static/`, at its own path.
+    Static(&'a str),
+}
+
+/// A page's file in its folder.
+const PAGE_FILE: &str = "index.html";
+
+impl Route<'_> {
+    /// The address after the base path: `stories/x/` for a page, the file's
+    /// path for anything else.
+    pub fn rel(&self) -> String {
+        match *self {
+            Route::Listing(listing, page) => {
+                let own = match listing {
+                    Listing::Index => String::new(),
+                    Listing::Role(id) => format!("roles/{id}/"),
+                    Listing::Facet(facet, id) => format!("{}/{id}/", facet.folder()),
+                };
+                if page <= 1 {
+                    own
+                } else {
+                    format!("{own}page/{page}/")
+                }
+            }
+            Route::Story(slug) => format!("stories/{slug}/"),
+            Route::Collection(id) => format!("collections/{id}/"),
+            Route::Paths => "paths/".into(),
+            Route::NotFound => "404.html".into(),
+            Route::Feed => "feed.xml".into(),
+            Route::Sitemap => "sitemap.xml".into(),
+            Route::Robots => "robots.txt".into(),
+            Route::StoriesIndex => "stories.json".into(),
+            Route::Card(of, hash) => match of {
+                CardOf::Story(slug) => format!("cards/{slug}-{hash}.png"),
+                CardOf::Collection(id) => format!("cards/collection-{id}-{hash}.png"),
+            },
+            Route::Photo {
+                slug,
+                hash,
+                width,
+                ext,
+            } => format!("img/{slug}-{hash}-{width}.{ext}"),
+            Route::Static(path) => path.to_string(),
+        }
+    }
+
+    /// The file's path inside the output folder.
+    pub fn file(&self) -> String {
+        let rel = self.rel();
+        if self.is_folder() {
+            format!("{rel}{PAGE_FILE}")
+        } else {
+            rel
+        }
+    }
+
+    /// A page known by its folder (everything but 404 is).
+    fn is_folder(&self) -> bool {
+        matches!(
+            self,
+            Route::Listing(..) | Route::Story(_) | Route::Collection(_) | Route::Paths
+        )
+    }
+
+    /// Whether the sitemap lists it.
+    pub fn in_sitemap(&self) -> bool {
+        self.is_folder()
+    }
+}
+
+/// The site's addresses: a route -> a link (root-relative) or an absolute URL.
+#[derive(Debug, Clone)]
+pub struct Routes {
+    base_url: String,
+    base_path: String,
+}
+
+impl Routes {
+    /// `base_url` is absolute and ends in `/`.
+    pub fn new(base_url: &str) -> Routes {
+        Routes {
+            base_url: base_url.to_string(),
+            base_path: base_path(base_url),
+        }
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The path part of the base URL (`/alumni/`): what every link starts with.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// Root-relative link (`/alumni/stories/x/`).
+    pub fn url(&self, route: Route<'_>) -> String {
+        format!("{}{}", self.base_path, route.rel())
+    }
+
+    /// Absolute URL, for canonical links, feeds, cards and the sitemap.
+    pub fn absolute(&self, route: Route<'_>) -> String {
+        format!("{}{}", self.base_url, route.rel())
+    }
+
+    /// The address people and caches know an output file by.
+    pub fn public_url(&self, file: &str) -> String {
+        public_url(&self.base_url, file)
+    }
+}
+
+/// An output file (`stories/x/index.html`) -> its absolute address: a page
+/// is known by its folder (`stories/x/`), other files by their own path.
+pub fn public_url(base_url: &str, file: &str) -> String {
+    match file.strip_suffix(PAGE_FILE) {
+        Some(dir) if dir.is_empty() || dir.ends_with('/') => format!("{base_url}{dir}"),
+        _ => format!("{base_url}{file}"),
+    }
+}
+
+/// A request for a folder (`stories/x/`, or `""` for the home page) -> the
+/// file that answers it.
+pub fn folder_file(folder: &str) -> String {
+    format!("{folder}{PAGE_FILE}")
+}
+
+/// The path part of an absolute base URL: `https://x.com/alumni/` -> `/alumni/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_output_has_its_documented_address() {
+        let story = CardOf::Story("ana".into());
+        let collection = CardOf::Collection("picks".into());
+        let cases = [
+            (Route::Listing(Listing::Index, 1), "", "index.html"),
+            (
+                Route::Listing(Listing::Index, 3),
+                "page/3/",
+                "page/3/index.html",
+            ),
+            (
+                Route::Listing(Listing::Role("agent"), 1),
+                "roles/agent/",
+                "roles/agent/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::Destination, "pm"), 2),
+                "destinations/pm/page/2/",
+                "destinations/pm/page/2/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::Start, "agent"), 1),
+                "starting-roles/agent/",
+                "starting-roles/agent/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::FirstMove, "under-1-year"), 1),
+                "first-move/under-1-year/",
+                "first-move/under-1-year/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::Location, "lisbon"), 1),
+                "locations/lisbon/",
+                "locations/lisbon/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::Department, "ops"), 1),
+                "departments/ops/",
+                "departments/ops/index.html",
+            ),
+            (
+                Route::Listing(Listing::Facet(Facet::Tag, "remote"), 1),
+                "tags/remote/",
+                "tags/remote/index.html",
+            ),
+            (
+                Route::Story("ana"),
+                "stories/ana/",
+                "stories/ana/index.html",
+            ),
+            (
+                Route::Collection("picks"),
+                "collections/picks/",
+                "collections/picks/index.html",
+            ),
+            (Route::Paths, "paths/", "paths/index.html"),
+            (Route::NotFound, "404.html", "404.html"),
+            (Route::Feed, "feed.xml", "feed.xml"),
+            (Route::Sitemap, "sitemap.xml", "sitemap.xml"),
+            (Route::Robots, "robots.txt", "robots.txt"),
+            (Route::StoriesIndex, "stories.json", "stories.json"),
+            (
+                Route::Card(&story, "0123456789"),
+                "cards/ana-0123456789.png",
+                "cards/ana-0123456789.png",
+            ),
+            (
+                Route::Card(&collection, "0123456789"),
+                "cards/collection-picks-0123456789.png",
+                "cards/collection-picks-0123456789.png",
+            ),
+            (
+                Route::Photo {
+                    slug: "ana",
+                    hash: "abc",
+                    width: 480,
+                    ext: "webp",
+                },
+                "img/ana-abc-480.webp",
+                "img/ana-abc-480.webp",
+            ),
+            (Route::Static("style.css"), "style.css", "style.css"),
+        ];
+        for (route, rel, file) in cases {
+            assert_eq!(route.rel(), rel, "{route:?}");
+            assert_eq!(route.file(), file, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn links_start_with_the_base_path_and_absolute_urls_with_the_base_url() {
+        let routes = Routes::new("https://x.com/alumni/");
+        assert_eq!(routes.base_path(), "/alumni/");
+        assert_eq!(routes.url(Route::Story("a")), "/alumni/stories/a/");
+        assert_eq!(
+            routes.absolute(Route::Story("a")),
+            "https://x.com/alumni/stories/a/"
+        );
+        assert_eq!(Routes::new("https://x.com/").base_path(), "/");
+        assert_eq!(Routes::new("http://localhost:1111/").base_path(), "/");
+    }
+
+    #[test]
+    fn a_page_is_known_by_its_folder_and_a_file_by_its_path() {
+        let base = "https://x.com/";
+        assert_eq!(public_url(base, "index.html"), "https://x.com/");
+        assert_eq!(
+            public_url(base, "stories/a/index.html"),
+            "https://x.com/stories/a/"
+        );
+        assert_eq!(public_url(base, "404.html"), "https://x.com/404.html");
+        assert_eq!(public_url(base, "feed.xml"), "https://x.com/feed.xml");
+        // A static file that happens to end in the page file's name.
+        assert_eq!(
+            public_url(base, "myindex.html"),
+            "https://x.com/myindex.html"
+        );
+    }
+}

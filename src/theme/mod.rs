@@ -1,0 +1,53 @@
+//! Theme: the built-in templates and static files with a site's overrides
+//! from `themes/NAME/`, compiled and checked before anything renders.
+
+pub mod templates;
+
+use std::path::Path;
+
+use crate::content;
+use crate::diagnostics::{Diagnostic, Pos, Reporter};
+pub use templates::Templates;
+
+/// The theme, ready to render with: templates (none if one has an error),
+/// static files, and what was found wrong.
+pub struct Theme {
+    pub templates: Option<Templates>,
+    pub static_files: Vec<content::StaticFile>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Template texts, for quoting in diagnostics.
+    pub sources: Vec<(String, String)>,
+}
+
+/// The built-in theme with the site's overrides from `themes/NAME/`.
+pub fn load(root: &Path, name: &str) -> anyhow::Result<Theme> {
+    let files = content::load_theme(root, name)?;
+    let mut diagnostics = Vec::new();
+    if files.is_none() && name != "default" {
+        Reporter::new("content/site.yaml", &mut diagnostics)
+            .warning(
+                Pos::START,
+                "unknown-theme",
+                format!("there is no themes/{name}/ folder; using the built-in theme"),
+            )
+            .help(
+                "create themes/NAME/templates/ with the templates to override, or remove `theme:`",
+            );
+    }
+    let files = files.unwrap_or_default();
+    diagnostics.extend(files.diagnostics.iter().cloned());
+    let templates = match Templates::load(&files) {
+        Ok(t) if !diagnostics.iter().any(Diagnostic::is_error) => Some(t),
+        Ok(_) => None,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    };
+    Ok(Theme {
+        templates,
+        sources: files.sources().collect(),
+        static_files: files.static_files,
+        diagnostics,
+    })
+}
