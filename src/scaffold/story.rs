@@ -56,37 +56,24 @@ pub fn new_story(
     Ok(NewStory { path, slug })
 }
 
-/// The first entry role of the site (`entry_roles` or `entry: true`), read
-/// leniently: a scaffold must work even on a half-written catalogue.
+/// The role a new story starts in: the first of site.yaml's `entry_roles`
+/// that career.yaml defines, else the first role marked `entry: true`,
+/// else the first role. Both files are read with the build's own loader,
+/// so flow style, comments and anchors are understood as `check` reads
+/// them. `None` when career.yaml is missing or has errors (check says what).
 fn entry_role(root: &Path) -> Option<String> {
-    let text = fs::read_to_string(root.join("content/site.yaml")).ok();
-    if let Some(first) = text.as_deref().and_then(|t| {
-        let line = t
-            .lines()
-            .find(|l| l.trim_start().starts_with("entry_roles:"))?;
-        let list = line
-            .split_once(':')?
-            .1
-            .trim()
-            .trim_start_matches('[')
-            .trim_end_matches(']');
-        list.split(',')
-            .map(str::trim)
-            .find(|s| !s.is_empty())
-            .map(str::to_string)
-    }) {
-        return Some(first);
-    }
-    let career = fs::read_to_string(root.join("content/career.yaml")).ok()?;
-    let mut last_id = None;
-    for line in career.lines().map(str::trim) {
-        if let Some(id) = line.strip_prefix("- id:") {
-            last_id = Some(id.trim().to_string());
-        } else if line == "entry: true" {
-            return last_id;
-        }
-    }
-    None
+    let raw = crate::content::load(root).ok()?;
+    let (site, career) = crate::validate::settings(&raw, &mut Vec::new());
+    let career = career?;
+    let listed = site
+        .iter()
+        .flat_map(|s| &s.entry_roles)
+        .map(|t| t.value.as_str())
+        .find(|id| career.role(id).is_some());
+    listed
+        .or_else(|| career.roles.iter().find(|r| r.entry).map(|r| r.id.as_str()))
+        .or_else(|| career.roles.first().map(|r| r.id.as_str()))
+        .map(str::to_string)
 }
 
 fn template(name: &str, entry_role: &str, today: jiff::civil::Date) -> String {

@@ -40,9 +40,10 @@ pub(crate) fn parse_yaml(text: &str, line_offset: u32, r: &mut Reporter<'_>) -> 
     match yaml::parse(text, line_offset) {
         Ok(node) => Some(node),
         Err(e) => {
-            r.error(e.pos, "yaml-syntax", e.message).help(
-                "check the indentation and quoting; values with `: ` or a leading `*`, `&` or `[` need quotes",
-            );
+            let help = e.help.unwrap_or_else(|| {
+                "check the indentation and quoting; values with `: ` or a leading `*`, `&` or `[` need quotes".into()
+            });
+            r.error(e.pos, "yaml-syntax", e.message).help(help);
             None
         }
     }
@@ -59,6 +60,25 @@ pub struct StoryMemo {
 /// One story's validation: the story if it is valid, and what was found.
 type StoryResult = (Option<Story>, Vec<Diagnostic>);
 
+/// `site.yaml` and `career.yaml`, each if it is valid.
+pub fn settings(
+    raw: &RawSite,
+    diags: &mut Vec<Diagnostic>,
+) -> (
+    Option<crate::content::types::SiteConfig>,
+    Option<crate::content::types::Career>,
+) {
+    let site = raw.site_yaml.as_ref().and_then(|file| {
+        let mut r = Reporter::new(&file.path, diags);
+        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &mut r))
+    });
+    let career = raw.career_yaml.as_ref().and_then(|file| {
+        let mut r = Reporter::new(&file.path, diags);
+        parse_yaml(&file.text, 0, &mut r).and_then(|node| career::career(&node, &mut r))
+    });
+    (site, career)
+}
+
 pub fn validate(raw: &RawSite, drafts: bool, today: jiff::civil::Date) -> Validated {
     validate_with(raw, drafts, today, None)
 }
@@ -72,15 +92,7 @@ pub fn validate_with(
     memo: Option<&StoryMemo>,
 ) -> Validated {
     let mut diags = raw.diagnostics.clone();
-
-    let site = raw.site_yaml.as_ref().and_then(|file| {
-        let mut r = Reporter::new(&file.path, &mut diags);
-        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &mut r))
-    });
-    let career = raw.career_yaml.as_ref().and_then(|file| {
-        let mut r = Reporter::new(&file.path, &mut diags);
-        parse_yaml(&file.text, 0, &mut r).and_then(|node| career::career(&node, &mut r))
-    });
+    let (site, career) = settings(raw, &mut diags);
     if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
         let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
         let mut r = Reporter::new(&file.path, &mut diags);
