@@ -185,13 +185,14 @@ pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<CheckRepor
         .as_ref()
         .map_or(&validated.unbuilt_stories, |c| &c.stories)
         .iter()
-        .map(summary::StoryStatus::of)
+        .map(|s| summary::StoryStatus::of(s))
         .collect();
     let later = LaterStages {
         root,
         drafts: true,
         base_url: None,
         cache: images::cache::Cache::read_only(root),
+        cards: None,
     };
     let mut timings = Timings::new();
     let (diagnostics, sources) = match after_validation(
@@ -333,39 +334,86 @@ pub struct RenderedSite {
 }
 
 /// What `serve` keeps between rebuilds so that a save costs what it
-/// changed: validated stories and rendered pages.
+/// changed: the content as last read, validated stories and rendered pages.
 #[derive(Default)]
 pub struct RebuildMemo {
     pub stories: validate::StoryMemo,
     pub pages: render::page::PageMemo,
+    pub cards: images::CardMemo,
+    raw: Option<content::RawSite>,
+    /// Files saved since the last rebuild (site-relative); `None`: unknown,
+    /// so everything is read again.
+    saved: Option<Vec<String>>,
+}
+
+impl RebuildMemo {
+    /// The next rebuild follows saves to these files (site-relative) and
+    /// re-reads only them.
+    pub fn saved(&mut self, files: Vec<String>) {
+        self.saved = Some(files);
+    }
+
+    /// The content: the last read brought up to date with the saved files,
+    /// or read again whole.
+    fn content(&mut self, root: &Path) -> anyhow::Result<&content::RawSite> {
+        let saved = self.saved.take();
+        let fresh = match (&mut self.raw, saved) {
+            (Some(raw), Some(saved)) => content::refresh(raw, &saved),
+            _ => false,
+        };
+        if !fresh {
+            self.raw = Some(content::load(root)?);
+        }
+        Ok(self.raw.as_ref().expect("just loaded"))
+    }
 }
 
 /// Load, validate, then the later stages (see [`after_validation`]), into
-/// `sink`. With a memo of earlier renders, unchanged stories are not
-/// validated again and unchanged pages are reused; a good render updates
-/// it. Image cache entries this render did not use are pruned.
+/// `sink`. With a memo of earlier renders, only the files saved since are
+/// read again, unchanged stories are not validated again and unchanged
+/// pages are reused; a good render updates it. Image cache entries this
+/// render did not use are pruned (on the first render of a memo only:
+/// during `serve`, entries a save made unused are left for the next build).
 pub fn render_site(
     opts: &BuildOptions,
     timings: &mut Timings,
     sink: &dyn render::Sink,
     memo: Option<&mut RebuildMemo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
-    let raw = content::load(&opts.root)?;
-    timings.lap("load");
-    let (story_memo, page_memo) = match memo {
-        Some(m) => (Some(&m.stories), Some(&mut m.pages)),
-        None => (None, None),
+    let loaded;
+    let first_render = memo.as_ref().is_none_or(|m| m.pages.is_empty());
+    let (raw, story_memo, page_memo, card_memo) = match memo {
+        Some(m) => {
+            m.content(&opts.root)?;
+            let RebuildMemo {
+                stories,
+                pages,
+                cards,
+                raw,
+                ..
+            } = m;
+            let raw = raw.as_ref().expect("loaded");
+            (raw, Some(&*stories), Some(pages), Some(&*cards))
+        }
+        None => {
+            loaded = content::load(&opts.root)?;
+            (&loaded, None, None, None)
+        }
     };
-    let validated = validate::validate_with(&raw, opts.drafts, today(opts.today)?, story_memo);
+    timings.lap("load");
+    let validated = validate::validate_with(raw, opts.drafts, today(opts.today)?, story_memo);
     timings.lap("validate");
     let later = LaterStages {
         root: &opts.root,
         drafts: opts.drafts,
         base_url: opts.base_url.as_deref(),
         cache: images::cache::Cache::new(&opts.root),
+        cards: card_memo,
     };
-    let site = after_validation(&raw, validated, &later, timings, sink, page_memo)?;
-    later.cache.prune(&["photos", "cards"]);
+    let site = after_validation(raw, validated, &later, timings, sink, page_memo)?;
+    if first_render {
+        later.cache.prune(&["photos", "cards"]);
+    }
     Ok(site)
 }
 
@@ -377,6 +425,8 @@ struct LaterStages<'a> {
     /// Replaces site.yaml's.
     base_url: Option<&'a str>,
     cache: images::cache::Cache,
+    /// Cards known to be in the cache (for `serve`).
+    cards: Option<&'a images::CardMemo>,
 }
 
 /// Theme, model, photos, cards and render: everything after validation,
@@ -426,7 +476,14 @@ fn after_validation(
     }
     timings.lap("photos");
 
-    let cards = match images::share_cards(&site, &templates, &photos, &later.cache, &mut work)? {
+    let cards = match images::share_cards(
+        &site,
+        &templates,
+        &photos,
+        &later.cache,
+        &mut work,
+        later.cards,
+    )? {
         Ok(cards) => cards,
         Err(errors) => {
             diags.extend(errors);

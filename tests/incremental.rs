@@ -43,131 +43,262 @@ fn render(site: &TestSite, memo: Option<&mut Memo>) -> (Files, usize, usize) {
     (files(collect), built.pages_rendered, built.pages)
 }
 
-/// Applies `change`, then checks the incremental render against a full one
-/// and returns how many pages it rendered (and the page total).
-fn after(site: &TestSite, memo: &mut Memo, change: impl FnOnce(&TestSite)) -> (usize, usize) {
-    change(site);
-    let (incremental, rendered, pages) = render(site, Some(memo));
-    let (full, _, _) = render(site, None);
-    assert_eq!(
-        incremental.keys().collect::<Vec<_>>(),
-        full.keys().collect::<Vec<_>>(),
-        "the same files"
-    );
-    for (path, text) in &full {
-        assert!(
-            incremental[path] == *text,
-            "{path} differs between the incremental and the full render"
-        );
+/// A site rendered once with a memo, as `serve` starts.
+struct Served {
+    site: TestSite,
+    memo: Memo,
+    pages: usize,
+    story_pages: usize,
+}
+
+fn served() -> Served {
+    let site = TestSite::example();
+    let mut memo = Memo::default();
+    let (first, rendered, pages) = render(&site, Some(&mut memo));
+    assert_eq!(rendered, pages, "the first render renders everything");
+    assert_eq!(memo.pages.len(), pages);
+    let story_pages = first
+        .keys()
+        .filter(|p| p.starts_with("stories/") && p.ends_with("/index.html"))
+        .count();
+    Served {
+        site,
+        memo,
+        pages,
+        story_pages,
     }
-    (rendered, pages)
+}
+
+impl Served {
+    /// Applies `change` to the files `saved` (site-relative), tells the
+    /// memo as the watcher tells `serve`, and checks the incremental render
+    /// against a full one. Returns how many pages it rendered.
+    fn after(&mut self, saved: &[&str], change: impl FnOnce(&TestSite)) -> usize {
+        change(&self.site);
+        self.memo
+            .saved(saved.iter().map(|s| s.to_string()).collect());
+        let (incremental, rendered, pages) = render(&self.site, Some(&mut self.memo));
+        let (full, _, _) = render(&self.site, None);
+        assert_eq!(
+            incremental.keys().collect::<Vec<_>>(),
+            full.keys().collect::<Vec<_>>(),
+            "the same files"
+        );
+        for (path, text) in &full {
+            assert!(
+                incremental[path] == *text,
+                "{path} differs between the incremental and the full render"
+            );
+        }
+        self.pages = pages;
+        rendered
+    }
 }
 
 const MARIA: &str = "content/stories/maria-santos.md";
 
 #[test]
-fn incremental_renders_match_full_ones_and_render_only_what_changed() {
-    let site = TestSite::example();
-    let mut memo = Memo::default();
-    let (first, rendered, pages) = render(&site, Some(&mut memo));
-    assert_eq!(rendered, pages, "the first render renders everything");
-    let story_pages = first
-        .keys()
-        .filter(|p| p.starts_with("stories/") && p.ends_with("/index.html"))
-        .count();
-    assert_eq!(memo.pages.len(), pages);
+fn nothing_saved_renders_nothing() {
+    let mut s = served();
+    assert_eq!(s.after(&[], |_| {}), 0);
+    // A file saved unchanged: read again, still nothing to render.
+    assert_eq!(s.after(&[MARIA], |_| {}), 0);
+}
 
-    // Nothing changed: nothing rendered.
-    let (rendered, _) = after(&site, &mut memo, |_| {});
-    assert_eq!(rendered, 0);
-
-    // A sentence of one story's body: that story's page only.
-    let (rendered, _) = after(&site, &mut memo, |s| {
-        s.edit(
+#[test]
+fn a_sentence_of_a_body_renders_that_story_page_only() {
+    let mut s = served();
+    let rendered = s.after(&[MARIA], |site| {
+        site.edit(
             MARIA,
             "I joined on the night shift",
             "I started on the night shift",
         );
     });
     assert_eq!(rendered, 1, "only Maria's page");
+}
 
-    // Her headline shows on cards: her page, the listings and pages that
-    // show her card, and nothing else.
-    let (rendered, pages) = after(&site, &mut memo, |s| {
-        s.edit(
+#[test]
+fn a_headline_renders_the_pages_that_show_the_story() {
+    let mut s = served();
+    // Her headline shows on teasers: her page, the listings and pages that
+    // show her teaser, and nothing else.
+    let rendered = s.after(&[MARIA], |site| {
+        site.edit(
             MARIA,
             "headline: From night-shift agent",
             "headline: From the night shift",
         );
     });
     assert!(
-        rendered > 1 && rendered < pages / 2,
-        "{rendered} of {pages}"
+        rendered > 1 && rendered < s.pages / 2,
+        "{rendered} of {}",
+        s.pages
     );
+}
 
+#[test]
+fn a_role_in_a_journey_renders_more_pages_but_not_every_story() {
+    let mut s = served();
     // Her current role moves her between facets and changes counts that
-    // every listing shows: more pages, but still not the stories.
-    let (rendered, _) = after(&site, &mut memo, |s| {
-        s.edit(
+    // every listing shows.
+    let rendered = s.after(&[MARIA], |site| {
+        site.edit(
             MARIA,
             "  - role: product-manager\n",
             "  - role: content-designer\n",
         );
     });
     assert!(rendered > 1, "{rendered}");
+}
 
-    // A new story and a removed one.
-    after(&site, &mut memo, |s| {
-        let text = std::fs::read_to_string(s.path(MARIA)).unwrap();
-        s.write(
-            "content/stories/new-person.md",
-            text.replace("name: Maria Santos", "name: New Person"),
-        );
+#[test]
+fn a_journey_date_changes_the_filter_index_as_a_full_render_does() {
+    let mut s = served();
+    s.after(&[MARIA], |site| {
+        let text = std::fs::read_to_string(site.path(MARIA)).unwrap();
+        let from = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("from: "))
+            .unwrap()
+            .to_string();
+        site.edit(MARIA, &from, &from.replace("from: 20", "from: 19"));
     });
-    after(&site, &mut memo, |s| {
-        s.remove("content/stories/new-person.md");
-    });
+}
 
-    // A template: the pages made with it, and only those.
-    let (rendered, _) = after(&site, &mut memo, |s| {
-        s.write(
-            "themes/default/templates/story.html",
-            std::fs::read_to_string(common::repo().join("themes/default/templates/story.html"))
+#[test]
+fn a_new_story_and_a_removed_one_match_a_full_render() {
+    let mut s = served();
+    let new = "content/stories/new-person.md";
+    s.after(&[new], |site| {
+        let text = std::fs::read_to_string(site.path(MARIA)).unwrap();
+        site.write(new, text.replace("name: Maria Santos", "name: New Person"));
+    });
+    s.after(&[new], |site| {
+        site.remove(new);
+    });
+}
+
+#[test]
+fn a_temporary_file_that_came_and_went_is_no_change() {
+    let mut s = served();
+    let rendered = s.after(&["content/stories/.maria-santos.md.swp"], |_| {});
+    assert_eq!(rendered, 0);
+}
+
+#[test]
+fn a_story_template_renders_every_story_page_and_nothing_else() {
+    let mut s = served();
+    let file = "themes/default/templates/story.html";
+    let rendered = s.after(&[file], |site| {
+        site.write(
+            file,
+            std::fs::read_to_string(common::repo().join(file))
                 .unwrap()
                 .replace("</article>", "<p>edited template</p></article>"),
         );
     });
-    assert_eq!(rendered, story_pages, "every story page, nothing else");
+    assert_eq!(rendered, s.story_pages, "every story page, nothing else");
+}
 
-    // A partial every listing includes.
-    let (rendered, pages) = after(&site, &mut memo, |s| {
-        s.write(
-            "themes/default/templates/partials/cards.html",
-            std::fs::read_to_string(
-                common::repo().join("themes/default/templates/partials/cards.html"),
-            )
-            .unwrap()
-                + "<!-- edited -->",
+#[test]
+fn a_partial_renders_the_pages_that_include_it() {
+    let mut s = served();
+    let file = "themes/default/templates/partials/cards.html";
+    let rendered = s.after(&[file], |site| {
+        site.write(
+            file,
+            std::fs::read_to_string(common::repo().join(file)).unwrap() + "<!-- edited -->",
         );
     });
-    assert!(rendered > 0 && rendered < pages, "{rendered} of {pages}");
+    assert!(
+        rendered > 0 && rendered < s.pages,
+        "{rendered} of {}",
+        s.pages
+    );
+}
 
-    // career.yaml and site.yaml: role titles and the site title are on
-    // every page.
-    let (rendered, pages) = after(&site, &mut memo, |s| {
-        s.edit(
-            "content/career.yaml",
-            "title: Team Lead",
-            "title: Team Leader",
-        );
+#[test]
+fn the_career_catalogue_renders_most_pages() {
+    let mut s = served();
+    // Role titles are on teasers, timelines and the career map.
+    let file = "content/career.yaml";
+    let rendered = s.after(&[file], |site| {
+        site.edit(file, "title: Team Lead", "title: Team Leader");
     });
-    assert!(rendered > pages / 2, "{rendered} of {pages}");
-    let (rendered, pages) = after(&site, &mut memo, |s| {
-        s.edit(
-            "content/site.yaml",
+    assert!(rendered > s.pages / 2, "{rendered} of {}", s.pages);
+}
+
+#[test]
+fn the_site_settings_render_every_page() {
+    let mut s = served();
+    let file = "content/site.yaml";
+    let rendered = s.after(&[file], |site| {
+        site.edit(
+            file,
             "title: \"Careers that start on the phones\"",
             "title: \"Careers that start on a headset\"",
         );
     });
-    assert_eq!(rendered, pages);
+    assert_eq!(rendered, s.pages);
+}
+
+#[test]
+fn a_collection_renders_its_page() {
+    let mut s = served();
+    let dir = s.site.path("content/collections");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| format!("content/collections/{}", e.file_name().to_string_lossy()))
+        .min()
+        .expect("the example has a collection");
+    let rendered = s.after(&[&file], |site| {
+        let text = std::fs::read_to_string(site.path(&file)).unwrap();
+        let title = text
+            .lines()
+            .find(|l| l.starts_with("title:"))
+            .unwrap()
+            .to_string();
+        site.edit(&file, &title, "title: A renamed collection");
+    });
+    assert!(rendered >= 1, "{rendered}");
+}
+
+#[test]
+fn without_a_list_of_saved_files_everything_is_read_again() {
+    // Without a list of saved files, everything is read again.
+    let site = TestSite::example();
+    let mut memo = Memo::default();
+    render(&site, Some(&mut memo));
+    site.edit(
+        MARIA,
+        "I joined on the night shift",
+        "I started on the night shift",
+    );
+    let (files, rendered, _) = render(&site, Some(&mut memo));
+    assert_eq!(rendered, 1);
+    assert!(files["stories/maria-santos/index.html"].contains("I started on the night shift"));
+}
+
+#[test]
+fn only_the_saved_files_are_read_again() {
+    let mut s = served();
+    let other = "content/stories/daniel-murphy.md";
+    let before = std::fs::read_to_string(s.site.path(other)).unwrap();
+    // Maria's file is saved; Daniel's changes on disk without the watcher
+    // reporting it, so the rebuild does not read it.
+    s.site.edit(
+        MARIA,
+        "I joined on the night shift",
+        "I started on the night shift",
+    );
+    let text = before.replacen("\n---\n", "\n---\nUNREPORTED EDIT\n", 1);
+    assert_ne!(text, before);
+    s.site.write(other, &text);
+    s.memo.saved(vec![MARIA.to_string()]);
+    let (files, rendered, _) = render(&s.site, Some(&mut s.memo));
+    assert_eq!(rendered, 1, "Maria's page only");
+    assert!(!files["stories/daniel-murphy/index.html"].contains("UNREPORTED EDIT"));
+    assert!(files["stories/maria-santos/index.html"].contains("I started on the night shift"));
 }

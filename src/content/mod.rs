@@ -61,6 +61,9 @@ pub struct RawSite {
     pub files: BTreeSet<String>,
     /// Problems found while reading: not UTF-8, empty, escaping symlinks.
     pub diagnostics: Vec<Diagnostic>,
+    /// After a [`refresh`]: the texts it read again; every other file is as
+    /// the previous read found it. `None` after a whole read.
+    pub reread: Option<BTreeSet<String>>,
 }
 
 impl ThemeFiles {
@@ -73,6 +76,36 @@ impl ThemeFiles {
 }
 
 impl RawSite {
+    /// Whether `rel` is one of the text files read (settings, career,
+    /// a collection or a story).
+    fn has_text(&self, rel: &str) -> bool {
+        self.texts().any(|f| f.path == rel)
+    }
+
+    fn texts(&self) -> impl Iterator<Item = &SourceFile> {
+        self.site_yaml
+            .iter()
+            .chain(&self.career_yaml)
+            .chain(&self.collections)
+            .chain(self.stories.iter().map(|s| &s.source))
+    }
+
+    /// Puts `file` in place of the text read from the same path.
+    fn replace_text(&mut self, file: SourceFile) {
+        let slots = self
+            .site_yaml
+            .iter_mut()
+            .chain(self.career_yaml.iter_mut())
+            .chain(self.collections.iter_mut())
+            .chain(self.stories.iter_mut().map(|s| &mut s.source));
+        for slot in slots {
+            if slot.path == file.path {
+                *slot = file;
+                return;
+            }
+        }
+    }
+
     /// The text of each file read that `diagnostics` name, to quote lines
     /// from. Only those: a clean build of 10,000 stories would otherwise
     /// copy every text once more.
@@ -330,6 +363,48 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
     }
     site.diagnostics = walker.diagnostics;
     Ok(site)
+}
+
+/// Brings `raw` up to date after the files `changed` (site-relative) were
+/// saved, reading only those, as `serve` does after each save. Returns
+/// false, changing nothing, when a change needs the whole walk: a file
+/// added, removed or turned into a link, or one that no longer reads.
+/// Changes under `themes/` are not content (the theme is loaded on every
+/// build), and a file that came and went (an editor's temporary file) is
+/// no change at all.
+pub fn refresh(raw: &mut RawSite, changed: &[String]) -> bool {
+    let mut reread: Vec<(String, SourceFile, Vec<Diagnostic>)> = Vec::new();
+    for rel in changed {
+        if rel.starts_with("themes/") || reread.iter().any(|(r, _, _)| r == rel) {
+            continue;
+        }
+        let path = raw.root.join(rel);
+        let meta = fs::symlink_metadata(&path);
+        let known = raw.files.contains(rel);
+        match meta {
+            Err(_) if !known => continue,
+            Ok(meta) if known && meta.file_type().is_file() => {}
+            _ => return false,
+        }
+        if !raw.has_text(rel) {
+            // A photo or a static file: later stages read it from disk.
+            continue;
+        }
+        let mut found = Vec::new();
+        match read_text(&path, rel, &mut found) {
+            Some(file) => reread.push((rel.clone(), file, found)),
+            None => return false,
+        }
+    }
+    let mut paths = BTreeSet::new();
+    for (rel, file, found) in reread {
+        raw.diagnostics.retain(|d| d.file != rel);
+        raw.diagnostics.extend(found);
+        raw.replace_text(file);
+        paths.insert(rel);
+    }
+    raw.reread = Some(paths);
+    true
 }
 
 /// Stories are read in parallel: a large site has thousands.

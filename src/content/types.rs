@@ -143,6 +143,10 @@ pub struct Story {
     pub body_html: String,
     /// Plain text of the body's start, for descriptions and cards.
     pub summary: String,
+    /// What `serve`'s memo knows this story's validation by: a hash of
+    /// everything it was made from. Pages that show only stories whose key
+    /// is unchanged are not rendered again. `None` outside `serve`.
+    pub memo_key: Option<blake3::Hash>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -192,7 +196,8 @@ pub struct Collection {
 pub struct Content {
     pub site: SiteConfig,
     pub career: Career,
-    pub stories: Vec<Story>,
+    /// Shared with `serve`'s memo, which keeps unchanged stories between rebuilds.
+    pub stories: Vec<std::sync::Arc<Story>>,
     pub collections: Vec<Collection>,
 }
 

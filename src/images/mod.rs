@@ -10,7 +10,7 @@ pub mod drawing;
 pub mod photos;
 pub mod share_cards;
 
-pub use share_cards::{ShareCards, share_cards};
+pub use share_cards::{CardMemo, ShareCards, share_cards};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -123,7 +123,7 @@ pub fn process_photos(
             e.story
                 .photo
                 .as_ref()
-                .map(|_| (e.story.slug.as_str(), &e.story))
+                .map(|_| (e.story.slug.as_str(), &*e.story))
         })
         .collect();
     let done = AtomicUsize::new(0);

@@ -52,6 +52,26 @@ pub struct ShareCards {
     pub cards: BTreeMap<CardOf, Output>,
 }
 
+/// The cards `serve` has found complete in the cache, by key: a rebuild
+/// hashes what each card shows and looks no further for one it knows.
+#[derive(Default)]
+pub struct CardMemo {
+    known: std::sync::Mutex<std::collections::HashMap<String, Output>>,
+}
+
+impl CardMemo {
+    fn known(&self, key: &str) -> Option<Output> {
+        self.known.lock().expect("card memo lock").get(key).cloned()
+    }
+
+    fn remember(&self, key: String, output: &Output) {
+        self.known
+            .lock()
+            .expect("card memo lock")
+            .insert(key, output.clone());
+    }
+}
+
 /// One card to make: whose it is, what it shows, and the story's photo (the
 /// square made for cards, with the photo's cache key) if it has one.
 struct Job {
@@ -72,6 +92,7 @@ pub fn share_cards(
     photos: &BTreeMap<String, Processed>,
     cache: &Cache,
     work: &mut Work,
+    memo: Option<&CardMemo>,
 ) -> anyhow::Result<Result<ShareCards, Vec<Diagnostic>>> {
     let template = templates.fingerprint(TEMPLATE);
     let drawn = AtomicUsize::new(0);
@@ -88,10 +109,17 @@ pub fn share_cards(
                 &cx_json,
                 photo_key.as_bytes(),
             ]);
+            if let Some(known) = memo.and_then(|m| m.known(&key)) {
+                return Ok(Ok((job.of, known)));
+            }
             let file = Route::Card(&job.of, &key[..10]).file();
             let entry = cache.entry("cards", &key);
             if cache.is_complete(&entry) {
-                return Ok(Ok((job.of, Output::Cached(file, entry.join("card.png")))));
+                let output = Output::Cached(file, entry.join("card.png"));
+                if let Some(memo) = memo {
+                    memo.remember(key, &output);
+                }
+                return Ok(Ok((job.of, output)));
             }
             let has_photo = job.photo.is_some();
             let mut cx = job.cx;
@@ -122,7 +150,11 @@ pub fn share_cards(
                 .write(&entry, &[("card.png", &png)], b"{}")
                 .with_context(|| format!("cannot write the image cache at {}", entry.display()))?;
             drawn.fetch_add(1, Ordering::Relaxed);
-            Ok(Ok((job.of, Output::Cached(file, entry.join("card.png")))))
+            let output = Output::Cached(file, entry.join("card.png"));
+            if let Some(memo) = memo {
+                memo.remember(key, &output);
+            }
+            Ok(Ok((job.of, output)))
         })
         .collect();
     let total = results.len();

@@ -81,54 +81,66 @@ pub fn story_json_ld(site: &Site, e: &Entry, canonical: &str) -> String {
     script_safe(&value)
 }
 
+/// Fields in alphabetical order: the order `stories.json` has always had.
 #[derive(Serialize)]
 struct IndexEntry<'a> {
-    slug: &'a str,
-    url: String,
-    name: &'a str,
-    headline: &'a str,
     date: String,
+    departments: &'a [String],
+    destination: &'a str,
+    /// The `move` filter's value: `under-1-year`, `1-2-years`, ...
+    first_move: Option<&'static str>,
+    headline: &'a str,
     location: Option<&'a str>,
     /// Slug of the location, the value of the `loc` filter.
     location_id: Option<&'a str>,
-    /// Role ids of the journey, in order.
-    roles: &'a [String],
+    months_to_first_move: Option<i64>,
+    name: &'a str,
     /// Role titles of the journey, in order, for the card.
     path: Vec<String>,
+    /// Role ids of the journey, in order.
+    roles: &'a [String],
+    slug: &'a str,
     start: &'a str,
-    destination: &'a str,
-    departments: &'a [String],
     tags: Vec<&'a str>,
-    months_to_first_move: Option<i64>,
-    /// The `move` filter's value: `under-1-year`, `1-2-years`, ...
-    first_move: Option<&'static str>,
+    url: String,
 }
 
-/// `stories.json`: what client-side filtering needs, newest first.
-pub fn stories_index(site: &Site, urls: &Urls<'_>) -> Vec<u8> {
-    let stories: Vec<IndexEntry<'_>> = site
-        .entries
-        .iter()
-        .map(|e| IndexEntry {
-            slug: &e.story.slug,
-            url: urls.url(Route::Story(&e.story.slug)),
-            name: &e.story.name,
-            headline: &e.story.headline,
-            date: e.story.date.to_string(),
-            location: e.story.location.as_deref(),
-            location_id: e.location_id.as_deref(),
-            roles: &e.roles,
-            path: e.roles.iter().map(|r| role_title(site, r)).collect(),
-            start: e.start_role(),
-            destination: e.destination_role(),
-            departments: &e.departments,
-            tags: e.tags.iter().map(|(slug, _)| slug.as_str()).collect(),
-            months_to_first_move: e.months_to_first_move,
-            first_move: e.first_move().map(|m| m.id()),
-        })
-        .collect();
-    let mut out = serde_json::to_vec(&json!({ "stories": stories })).expect("index serializes");
-    out.push(b'\n');
+/// One story's entry of `stories.json`, as JSON.
+pub fn index_entry(site: &Site, urls: &Urls<'_>, e: &Entry) -> Vec<u8> {
+    let entry = IndexEntry {
+        slug: &e.story.slug,
+        url: urls.url(Route::Story(&e.story.slug)),
+        name: &e.story.name,
+        headline: &e.story.headline,
+        date: e.story.date.to_string(),
+        location: e.story.location.as_deref(),
+        location_id: e.location_id.as_deref(),
+        roles: &e.roles,
+        path: e.roles.iter().map(|r| role_title(site, r)).collect(),
+        start: e.start_role(),
+        destination: e.destination_role(),
+        departments: &e.departments,
+        tags: e.tags.iter().map(|(slug, _)| slug.as_str()).collect(),
+        months_to_first_move: e.months_to_first_move,
+        first_move: e.first_move().map(|m| m.id()),
+    };
+    serde_json::to_vec(&entry).expect("an index entry serializes")
+}
+
+/// `stories.json`, what client-side filtering needs, newest first, from
+/// its entries made by [`index_entry`] (which `serve` keeps between
+/// rebuilds): `{"stories":[...]}`.
+pub fn stories_index<T: AsRef<[u8]>>(entries: &[T]) -> Vec<u8> {
+    let len: usize = entries.iter().map(|e| e.as_ref().len() + 1).sum();
+    let mut out = Vec::with_capacity(len + 16);
+    out.extend_from_slice(b"{\"stories\":[");
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(e.as_ref());
+    }
+    out.extend_from_slice(b"]}\n");
     out
 }
 
@@ -142,6 +154,18 @@ mod tests {
         assert!(!out.contains('<'), "{out}");
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(back["headline"], "</script><script>alert(1)</script>");
+    }
+
+    #[test]
+    fn the_index_joins_its_entries_as_one_json_document() {
+        let joined = stories_index(&[br#"{"slug":"a"}"#.to_vec(), br#"{"slug":"b"}"#.to_vec()]);
+        let value: serde_json::Value = serde_json::from_slice(&joined).unwrap();
+        assert_eq!(
+            value,
+            json!({ "stories": [{ "slug": "a" }, { "slug": "b" }] })
+        );
+        assert!(joined.ends_with(b"]}\n"));
+        assert_eq!(stories_index::<Vec<u8>>(&[]), b"{\"stories\":[]}\n");
     }
 
     #[test]

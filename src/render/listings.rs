@@ -158,7 +158,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
         }
         for (id, name, stories) in spec.values {
             let listing = Listing::Facet(spec.facet, id);
-            let mut vars = Vars::new(true);
+            let mut vars = Vars::new();
             vars.insert(
                 "facet",
                 &FacetPageCtx {
@@ -205,12 +205,12 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         title: site.config.title.clone(),
         description: site.config.description.clone(),
         stories: Cow::Owned(all),
-        vars: Vars::new(true),
+        vars: Vars::new(),
     }];
     let all_moves = moves(site, urls);
     for role in &site.career.roles {
         let stories = site.by_role.get(&role.id).map_or(&[][..], Vec::as_slice);
-        let mut vars = Vars::new(true);
+        let mut vars = Vars::new();
         vars.insert("role", role);
         // Supported next steps first, then moves alumni made on their own.
         let next: Vec<MoveCtx> = all_moves
@@ -241,7 +241,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             .by_department
             .get(&dept.id)
             .map_or(&[][..], Vec::as_slice);
-        let mut vars = Vars::new(true);
+        let mut vars = Vars::new();
         vars.insert("department", dept);
         vars.insert("roles", &department_roles(site, urls, &dept.id));
         listings.push(StoryList {
@@ -258,7 +258,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
     }
     for (slug, tag) in &site.by_tag {
         let listing = Listing::Facet(Facet::Tag, slug);
-        let mut vars = Vars::new(true);
+        let mut vars = Vars::new();
         vars.insert(
             "tag",
             &LinkCtx {
@@ -311,24 +311,15 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
                 url: urls.url(route),
                 image: None,
             };
-            // The cards are made when the page renders: made here, every
-            // listing page's cards would be in memory at once.
-            let chunk = chunk.to_vec();
-            let vars = list.vars.clone();
-            let story_total = list.stories.len();
-            let listing = list.listing;
-            Job {
-                template: list.template,
-                meta,
-                route,
-                vars: Box::new(move |track| {
-                    let mut vars = vars.tracked(track);
-                    vars.insert("stories", &teasers(site, urls, &chunk));
-                    vars.insert("story_total", &story_total);
-                    vars.insert("pagination", &pagination(listing, n, total, urls));
-                    vars
-                }),
-            }
+            // The teasers are made when the page renders: made here, every
+            // listing page's teasers would be in memory at once.
+            let mut vars = list.vars.clone();
+            vars.insert("story_total", &list.stories.len());
+            vars.insert("pagination", &pagination(list.listing, n, total, urls));
+            Job::new(list.template, route, meta, vars).showing(
+                chunk.to_vec(),
+                Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
+            )
         })
         .collect()
 }

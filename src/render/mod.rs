@@ -26,7 +26,7 @@ use crate::diagnostics::Diagnostic;
 use crate::images::{Processed, ShareCards};
 use crate::render::context::*;
 pub use crate::render::output::{Collect, Discard, Output, Sink};
-use crate::render::page::{MemoEntry, PageMemo, Vars, page_hash};
+use crate::render::page::{EntryDigests, MemoEntry, PageMemo, Vars, page_hash};
 use crate::routes::{CardOf, Route, Routes};
 use crate::site::Site;
 use crate::theme::Templates;
@@ -80,7 +80,7 @@ pub fn render(
         cards: &cards,
     };
     let globals = globals(site, &urls);
-    let globals_hash = globals.digest();
+    let globals_hash = globals_digest(site, &globals);
     templates.set_globals(&globals.context());
     let templates = &*templates;
 
@@ -103,7 +103,6 @@ pub fn render(
     generated.extend(made.iter().map(String::as_str));
     generated.extend(generated_outputs.iter().map(|o| o.path()));
 
-    let keep = memo.is_some();
     let mut diagnostics = Vec::new();
     let mut files = 0;
     for output in statics::static_files(assets.statics, &generated, &mut diagnostics)
@@ -114,31 +113,30 @@ pub fn render(
         files += 1;
     }
 
+    // What each entry's teaser and page are made from, for the memo.
+    let entry_digests: Vec<EntryDigests> = match memo {
+        Some(_) => site
+            .entries
+            .par_iter()
+            .map(|e| entry_digests(e, &urls))
+            .collect(),
+        None => Vec::new(),
+    };
     let rendered_count = AtomicUsize::new(0);
     let results: Vec<anyhow::Result<Result<Option<MemoEntry>, Vec<Diagnostic>>>> = jobs
         .into_par_iter()
         .zip(page_paths.par_iter())
         .map(|(job, path)| {
-            let vars = (job.vars)(keep);
-            let hash = memo.map(|_| {
-                page_hash(
-                    templates,
-                    job.template,
-                    &globals_hash,
-                    &vars,
-                    &job.meta,
-                    path,
-                )
-            });
+            let hash =
+                memo.and_then(|_| page_hash(templates, &globals_hash, &job, path, &entry_digests));
             let previous = memo
                 .zip(hash)
                 .and_then(|(m, h)| m.pages.get(path).filter(|(old, _)| *old == h));
             let bytes: Arc<[u8]> = match previous {
                 Some((_, bytes)) => bytes.clone(),
                 None => {
-                    let mut cx = vars.context();
-                    cx.insert("page", &job.meta);
-                    match templates.render(job.template, &cx) {
+                    let template = job.template;
+                    match templates.render(template, &job.context()) {
                         Ok(html) => {
                             rendered_count.fetch_add(1, Ordering::Relaxed);
                             html.into_bytes().into()
@@ -183,9 +181,39 @@ pub fn render(
         sink.put(output)?;
         files += 1;
     }
+    // Each entry of stories.json is made from its story and the globals:
+    // with a memo, only the entries of changed stories are made again.
+    let index_keys: Vec<Option<blake3::Hash>> = (0..site.entries.len())
+        .map(|i| {
+            let whole = entry_digests.get(i)?.whole?;
+            let mut h = blake3::Hasher::new();
+            h.update(globals_hash.as_bytes());
+            h.update(whole.as_bytes());
+            Some(h.finalize())
+        })
+        .collect();
+    let index_entries: Vec<Arc<[u8]>> = site
+        .entries
+        .par_iter()
+        .zip(index_keys.par_iter())
+        .map(|(e, key)| {
+            let known = memo.zip(*key).and_then(|(m, k)| m.index_entries.get(&k));
+            match known {
+                Some(bytes) => bytes.clone(),
+                None => json::index_entry(site, &urls, e).into(),
+            }
+        })
+        .collect();
+    if let Some(next) = next.as_mut() {
+        for (key, bytes) in index_keys.iter().zip(&index_entries) {
+            if let Some(key) = key {
+                next.index_entries.insert(*key, bytes.clone());
+            }
+        }
+    }
     sink.put(Output::bytes(
         Route::StoriesIndex.file(),
-        json::stories_index(site, &urls),
+        json::stories_index(&index_entries),
     ))?;
     files += 1;
     Ok(Ok(Rendered {
@@ -197,9 +225,60 @@ pub fn render(
     }))
 }
 
+/// Everything every page may read besides its own inputs: the globals, and
+/// the settings and career catalogue that titles, timelines and JSON-LD
+/// come from.
+fn globals_digest(site: &Site, globals: &Vars) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(globals.digest().as_bytes());
+    h.update(format!("{:?}", site.config).as_bytes());
+    h.update(format!("{:?}", site.career).as_bytes());
+    h.finalize()
+}
+
+/// What an entry's teaser and its own page are made from (see `teaser`):
+/// a change to a story's body re-renders its page, and a change to its
+/// headline also every page with its teaser.
+fn entry_digests(e: &crate::site::Entry, urls: &Urls<'_>) -> EntryDigests {
+    let s = &e.story;
+    let mut h = blake3::Hasher::new();
+    let mut part = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    for text in [&s.slug, &s.name, &s.headline] {
+        part(text.as_bytes());
+    }
+    part(s.location.as_deref().unwrap_or("\0").as_bytes());
+    part(s.date.to_string().as_bytes());
+    for text in e.roles.iter().chain(&e.departments) {
+        part(text.as_bytes());
+    }
+    part(b"tags");
+    for (slug, name) in &e.tags {
+        part(slug.as_bytes());
+        part(name.as_bytes());
+    }
+    if let Some(p) = urls.photos.get(&s.slug) {
+        for text in [&p.src, &p.srcset, &p.webp_srcset, &p.alt] {
+            part(text.as_bytes());
+        }
+        part(&p.width.to_le_bytes());
+        part(&p.height.to_le_bytes());
+    }
+    let teaser = h.finalize();
+    let whole = s.memo_key.map(|key| {
+        let mut h = blake3::Hasher::new();
+        h.update(teaser.as_bytes());
+        h.update(key.as_bytes());
+        h.finalize()
+    });
+    EntryDigests { teaser, whole }
+}
+
 /// Variables every template sees: `site` and `facets`.
 fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
-    let mut cx = Vars::new(true);
+    let mut cx = Vars::new();
     let collections = site
         .collections
         .iter()

@@ -11,87 +11,105 @@ use crate::render::context::PageMeta;
 use crate::routes::Route;
 use crate::theme::Templates;
 
-/// A page's own template variables. When tracked (by `serve`), they are
-/// kept as JSON and hashed: with the page's template and the globals, the
-/// hash decides whether the page can be reused from the previous build, and
-/// only a page that cannot is converted into a Tera context. `build` does
-/// not track, and pays nothing for it.
+/// The variables of a page that are made with its job, before any page
+/// renders: few and small (a role, its moves, a page number). They are
+/// hashed as they are inserted, so that `serve` can tell whether a page
+/// changed without making the rest of its variables.
 #[derive(Clone)]
 pub(crate) struct Vars {
     cx: Context,
-    tracked: Option<Tracked>,
-}
-
-#[derive(Clone, Default)]
-struct Tracked {
-    hash: blake3::Hasher,
-    json: Vec<(&'static str, Vec<u8>)>,
+    /// Chained over the inserts: 32 bytes, where a running hasher would
+    /// be two kilobytes in every job.
+    digest: blake3::Hash,
 }
 
 impl Vars {
-    pub fn new(track: bool) -> Vars {
+    pub fn new() -> Vars {
         Vars {
             cx: Context::new(),
-            tracked: track.then(Tracked::default),
+            digest: blake3::Hash::from_bytes([0; 32]),
         }
     }
 
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        match &mut self.tracked {
-            Some(t) => {
-                // Serialising our context types cannot fail.
-                let json = serde_json::to_vec(value).unwrap_or_default();
-                t.hash.update(key.as_bytes());
-                t.hash.update(&(json.len() as u64).to_le_bytes());
-                t.hash.update(&json);
-                t.json.push((key, json));
-            }
-            None => self.cx.insert(key, value),
-        }
-    }
-
-    /// Stops tracking (variables made before the caller knew whether to).
-    pub fn tracked(self, track: bool) -> Vars {
-        if track {
-            return self;
-        }
-        Vars {
-            cx: self.context(),
-            tracked: None,
-        }
+        // Serialising our context types cannot fail.
+        let json = serde_json::to_vec(value).unwrap_or_default();
+        let mut h = blake3::Hasher::new();
+        h.update(self.digest.as_bytes());
+        h.update(key.as_bytes());
+        h.update(&(json.len() as u64).to_le_bytes());
+        h.update(&json);
+        self.digest = h.finalize();
+        self.cx.insert(key, value);
     }
 
     pub(crate) fn digest(&self) -> blake3::Hash {
-        self.tracked
-            .as_ref()
-            .map_or_else(|| blake3::hash(b""), |t| t.hash.finalize())
+        self.digest
     }
 
     pub(crate) fn context(self) -> Context {
-        let mut cx = self.cx;
-        for (key, json) in self.tracked.map(|t| t.json).unwrap_or_default() {
-            let value: serde_json::Value = serde_json::from_slice(&json).unwrap_or_default();
-            cx.insert(key, &value);
-        }
-        cx
-    }
-
-    /// Already built: for the small pages whose variables are made up front.
-    pub fn ready<'a>(self) -> LazyVars<'a> {
-        Box::new(move |track| self.tracked(track))
+        self.cx
     }
 }
 
-/// Variables built only when the page is rendered, so a big site's story
-/// contexts never all exist at once. The argument says whether to track.
-pub(crate) type LazyVars<'a> = Box<dyn FnOnce(bool) -> Vars + Send + 'a>;
+/// The rest of a page's variables, added to the context of its `Vars` only
+/// when the page renders, so a big site's story contexts never all exist at
+/// once. They are given the entries the job `shows`, and may read only those, the globals and
+/// what the job's `Vars` hold: that is all the memo compares.
+pub(crate) type LazyVars<'a> = Box<dyn FnOnce(&[usize], &mut Context) + Send + 'a>;
 
-/// One page to render: template, output path and its own variables.
+/// One page to render, with everything it is made from declared: its
+/// template, its route and metadata, its variables made up front, and the
+/// site entries whose stories it shows.
 pub(crate) struct Job<'a> {
     pub template: &'static str,
     pub route: Route<'a>,
     pub meta: PageMeta,
-    pub vars: LazyVars<'a>,
+    pub vars: Vars,
+    /// Indexes of the entries the page shows as teasers, in `site.entries`.
+    pub shows: Vec<usize>,
+    /// The entry the page shows whole (a story page's own story).
+    pub whole: Option<usize>,
+    pub lazy: Option<LazyVars<'a>>,
+}
+
+impl<'a> Job<'a> {
+    /// A page whose variables are all made up front.
+    pub fn new(template: &'static str, route: Route<'a>, meta: PageMeta, vars: Vars) -> Job<'a> {
+        Job {
+            template,
+            route,
+            meta,
+            vars,
+            shows: Vec::new(),
+            whole: None,
+            lazy: None,
+        }
+    }
+
+    /// The page shows these entries as teasers, and makes the rest of its
+    /// variables from them with `lazy` when it renders.
+    pub fn showing(mut self, shows: Vec<usize>, lazy: LazyVars<'a>) -> Job<'a> {
+        self.shows = shows;
+        self.lazy = Some(lazy);
+        self
+    }
+
+    /// The page's variables, all of them, with `page`.
+    /// The page shows this entry whole: its body, timeline and all.
+    pub fn whole(mut self, entry: usize) -> Job<'a> {
+        self.whole = Some(entry);
+        self
+    }
+
+    pub fn context(self) -> Context {
+        let mut cx = self.vars.context();
+        if let Some(lazy) = self.lazy {
+            lazy(&self.shows, &mut cx);
+        }
+        cx.insert("page", &self.meta);
+        cx
+    }
 }
 
 /// The pages of the previous render and what each was made from. `serve`
@@ -100,6 +118,8 @@ pub(crate) struct Job<'a> {
 #[derive(Default)]
 pub struct PageMemo {
     pub(crate) pages: HashMap<String, (blake3::Hash, Arc<[u8]>)>,
+    /// Each story's entry of `stories.json`, by what it is made from.
+    pub(crate) index_entries: HashMap<blake3::Hash, Arc<[u8]>>,
 }
 
 impl PageMemo {
@@ -115,20 +135,36 @@ impl PageMemo {
 pub(crate) type MemoEntry = (String, (blake3::Hash, Arc<[u8]>));
 
 /// Everything a page is made from, hashed: its template and the templates
-/// that one uses, the globals, its own variables, its metadata and path.
+/// that one uses, the globals, its variables made up front, its metadata
+/// and path, and the entries it shows. `None` when the entry it shows
+/// whole has no memo key (it was not validated through the memo): such a
+/// page is always rendered.
 pub(crate) fn page_hash(
     templates: &Templates,
-    template: &str,
     globals: &blake3::Hash,
-    vars: &Vars,
-    meta: &PageMeta,
+    job: &Job<'_>,
     path: &str,
-) -> blake3::Hash {
+    entries: &[EntryDigests],
+) -> Option<blake3::Hash> {
     let mut h = blake3::Hasher::new();
-    h.update(templates.fingerprint(template).as_bytes());
+    h.update(templates.fingerprint(job.template).as_bytes());
     h.update(globals.as_bytes());
-    h.update(vars.digest().as_bytes());
-    let _ = serde_json::to_writer(&mut h, meta);
+    h.update(job.vars.digest().as_bytes());
+    let _ = serde_json::to_writer(&mut h, &job.meta);
     h.update(path.as_bytes());
-    h.finalize()
+    for &i in &job.shows {
+        h.update(entries.get(i)?.teaser.as_bytes());
+    }
+    if let Some(i) = job.whole {
+        h.update(entries.get(i)?.whole?.as_bytes());
+    }
+    Some(h.finalize())
+}
+
+/// What an entry looks like on a page, hashed: as a teaser, and whole.
+pub(crate) struct EntryDigests {
+    /// Everything a teaser shows of it.
+    pub teaser: blake3::Hash,
+    /// The story's memo key and the teaser: everything its own page shows.
+    pub whole: Option<blake3::Hash>,
 }

@@ -49,34 +49,41 @@ pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
                 url: urls.url(route),
                 image: urls.card(CardOf::Story(s.slug.clone())),
             };
-            Job {
-                template: "story.html",
-                meta,
-                route,
-                vars: Box::new(move |track| story_vars(site, urls, i, &canonical, track)),
-            }
+            Job::new("story.html", route, meta, Vars::new())
+                .whole(i)
+                .showing(
+                    related(site, i),
+                    Box::new(move |related, cx| story_vars(site, urls, i, related, &canonical, cx)),
+                )
         })
         .collect()
 }
 
-fn story_vars(site: &Site, urls: &Urls<'_>, i: usize, canonical: &str, track: bool) -> Vars {
+/// A story page's variables made when it renders: the story, its
+/// timeline and body, and the related stories.
+fn story_vars(
+    site: &Site,
+    urls: &Urls<'_>,
+    i: usize,
+    related: &[usize],
+    canonical: &str,
+    cx: &mut tera::Context,
+) {
     let e = &site.entries[i];
     let s = &e.story;
     let mut share_url = canonical.to_string();
     if let Some(utm) = &site.config.utm_source {
         share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
     }
-    let mut vars = Vars::new(track);
-    vars.insert("story", &teaser(site, e, urls));
-    vars.insert("steps", &steps(site, s, urls));
-    vars.insert("body", &s.body_html);
-    vars.insert("quote", &s.quote);
-    vars.insert("skills", &s.skills);
-    vars.insert("links", &s.links);
-    vars.insert("share_url", &share_url);
-    vars.insert("json_ld", &json::story_json_ld(site, e, canonical));
-    vars.insert("related", &teasers(site, urls, &related(site, i)));
-    vars
+    cx.insert("share_url", &share_url);
+    cx.insert("story", &teaser(site, e, urls));
+    cx.insert("steps", &steps(site, s, urls));
+    cx.insert("body", &s.body_html);
+    cx.insert("quote", &s.quote);
+    cx.insert("skills", &s.skills);
+    cx.insert("links", &s.links);
+    cx.insert("json_ld", &json::story_json_ld(site, e, canonical));
+    cx.insert("related", &teasers(site, urls, related));
 }
 
 /// A row of the journey-flow table: started in `from`, now in `to`.
@@ -93,7 +100,7 @@ struct DepartmentRolesCtx {
     roles: Vec<LinkCtx>,
 }
 
-pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Job<'a>> {
+pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     let mut jobs = Vec::new();
     let role_link = |id: &str| role_link(site, urls, id);
 
@@ -122,17 +129,17 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Job<'a>> {
             .cmp(&a.count)
             .then_with(|| (&a.from.name, &a.to.name).cmp(&(&b.from.name, &b.to.name)))
     });
-    let mut vars = Vars::new(true);
+    let mut vars = Vars::new();
     vars.insert("headline", &site.headline);
     vars.insert("career_map", &sankey::layout(site, &flows, urls));
     vars.insert("flows", &flow_rows);
     vars.insert("departments", &departments);
     vars.insert("moves", &moves);
     vars.insert("programs", &site.career.programs);
-    jobs.push(Job {
-        template: "paths.html",
-        route: Route::Paths,
-        meta: PageMeta {
+    jobs.push(Job::new(
+        "paths.html",
+        Route::Paths,
+        PageMeta {
             title: "Career paths".into(),
             description: format!(
                 "Where people who started in {} went next.",
@@ -142,13 +149,12 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Job<'a>> {
             url: urls.url(Route::Paths),
             image: None,
         },
-        vars: vars.ready(),
-    });
+        vars,
+    ));
 
     for (c, ids) in &site.collections {
         let route = Route::Collection(&c.id);
-        let mut vars = Vars::new(true);
-        vars.insert("stories", &teasers(site, urls, ids));
+        let mut vars = Vars::new();
         vars.insert(
             "collection",
             &LinkCtx {
@@ -159,31 +165,30 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<Job<'a>> {
             },
         );
         vars.insert("intro", &c.intro);
-        jobs.push(Job {
-            template: "collection.html",
-            meta: PageMeta {
-                title: c.title.clone(),
-                description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
-                canonical: urls.absolute(route),
-                url: urls.url(route),
-                image: urls.card(CardOf::Collection(c.id.clone())),
-            },
-            route,
-            vars: vars.ready(),
-        });
+        let meta = PageMeta {
+            title: c.title.clone(),
+            description: c.intro.clone().unwrap_or_else(|| c.title.clone()),
+            canonical: urls.absolute(route),
+            url: urls.url(route),
+            image: urls.card(CardOf::Collection(c.id.clone())),
+        };
+        jobs.push(Job::new("collection.html", route, meta, vars).showing(
+            ids.clone(),
+            Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
+        ));
     }
 
-    jobs.push(Job {
-        template: "404.html",
-        route: Route::NotFound,
-        meta: PageMeta {
+    jobs.push(Job::new(
+        "404.html",
+        Route::NotFound,
+        PageMeta {
             title: "Page not found".into(),
             description: site.config.description.clone(),
             canonical: urls.absolute(Route::NotFound),
             url: urls.url(Route::NotFound),
             image: None,
         },
-        vars: Vars::new(true).ready(),
-    });
+        Vars::new(),
+    ));
     jobs
 }

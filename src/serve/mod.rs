@@ -226,6 +226,19 @@ fn apply(shared: &Shared, result: Result<Built, String>, cause: Option<&str>) {
     }
 }
 
+/// The site-relative paths a batch of watcher events names.
+fn changed_files(root: &Path, batch: notify_debouncer_full::DebounceEventResult) -> Vec<String> {
+    let Ok(events) = batch else {
+        return Vec::new();
+    };
+    events
+        .iter()
+        .filter(|e| !e.kind.is_access())
+        .flat_map(|e| e.paths.iter())
+        .map(|p| crate::content::relative_slash_path(root, p))
+        .collect()
+}
+
 /// Watches content/ and themes/, rebuilding once per burst of saves.
 fn watch(
     root: &Path,
@@ -235,27 +248,40 @@ fn watch(
 ) -> anyhow::Result<impl Drop> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(DEBOUNCE, None, tx)?;
+    // Watched by its resolved path, so that events name files under the
+    // same path that is stripped from them to name them site-relative.
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     for dir in ["content", "themes"] {
         let path = root.join(dir);
         if path.is_dir() {
             debouncer.watch(&path, RecursiveMode::Recursive)?;
         }
     }
-    let root = root.to_path_buf();
     std::thread::spawn(move || {
-        for batch in rx {
-            let Ok(events) = batch else { continue };
-            let changed: Vec<String> = events
-                .iter()
-                .filter(|e| !e.kind.is_access())
-                .flat_map(|e| e.paths.iter())
-                .map(|p| crate::content::relative_slash_path(&root, p))
-                .collect();
-            let Some(first) = changed.first() else {
+        while let Ok(batch) = rx.recv() {
+            let mut changed = changed_files(&root, batch);
+            // Batches that queued up meanwhile (a `git checkout` touching
+            // many files, saves during the last rebuild) are one rebuild.
+            while let Ok(more) = rx.try_recv() {
+                changed.extend(changed_files(&root, more));
+            }
+            changed.sort();
+            changed.dedup();
+            if changed.is_empty() {
                 continue;
+            }
+            let cause = match changed.len() {
+                1 => changed[0].clone(),
+                n => format!(
+                    "{} and {} more file{}",
+                    changed[0],
+                    n - 1,
+                    if n == 2 { "" } else { "s" }
+                ),
             };
+            memo.saved(changed);
             match rebuild(&build, &mut memo) {
-                Ok(result) => apply(&shared, result, Some(first)),
+                Ok(result) => apply(&shared, result, Some(&cause)),
                 Err(e) => eprintln!("error: {e:#}"),
             }
         }

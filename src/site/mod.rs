@@ -9,6 +9,7 @@
 mod stats;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::content::types::{Career, Collection, Content, SiteConfig, Story};
 
@@ -17,7 +18,7 @@ pub use stats::{Headline, Move, median};
 /// A published story and what the listings need to know about it.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub story: Story,
+    pub story: Arc<Story>,
     /// Role ids of the journey in order, without repeats in a row.
     pub roles: Vec<String>,
     /// Department ids the journey passed through, in order of first visit.
@@ -131,7 +132,7 @@ pub fn model(content: Content, drafts: bool) -> Site {
         stories,
         collections,
     } = content;
-    let mut published: Vec<Story> = stories
+    let mut published: Vec<Arc<Story>> = stories
         .into_iter()
         .filter(|s| s.is_published(drafts))
         .collect();
@@ -207,7 +208,7 @@ pub fn model(content: Content, drafts: bool) -> Site {
     site
 }
 
-fn entry(story: Story, department_of: &BTreeMap<&str, &str>) -> Entry {
+fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
     let mut roles: Vec<String> = Vec::new();
     for step in &story.journey {
         if roles.last() != Some(&step.role) {

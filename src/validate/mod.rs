@@ -12,9 +12,7 @@ pub mod site;
 pub mod story;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::Mutex;
-
-use rayon::prelude::*;
+use std::sync::{Arc, Mutex};
 
 use crate::content::types::DEFAULT_CONSENT_WARNING_DAYS;
 use crate::content::types::{Content, Story};
@@ -29,7 +27,7 @@ pub struct Validated {
     pub diagnostics: Vec<Diagnostic>,
     /// When `content` is `None`: the stories that are valid by themselves,
     /// so a pull request's summary can still say what will be published.
-    pub unbuilt_stories: Vec<Story>,
+    pub unbuilt_stories: Vec<Arc<Story>>,
     /// From site.yaml, when it is valid.
     pub base_url: Option<String>,
 }
@@ -49,16 +47,25 @@ pub(crate) fn parse_yaml(text: &str, line_offset: u32, r: &mut Reporter<'_>) -> 
     }
 }
 
-/// Stories validated by earlier runs, keyed by everything their validation
-/// reads (the file, `career.yaml`, the list of files under `content/`):
-/// `serve` validates again only the stories a save changed.
+/// Stories validated by earlier runs, by file, with the key of everything
+/// their validation read (the file, `career.yaml`, the list of files under
+/// `content/`, the day): `serve` validates again only the stories a save
+/// changed, and hashes again only the files it read again.
 #[derive(Default)]
 pub struct StoryMemo {
-    stories: Mutex<HashMap<blake3::Hash, StoryResult>>,
+    stories: Mutex<HashMap<String, Remembered>>,
+}
+
+/// One story's validation and what it was made from.
+struct Remembered {
+    /// The hash of what every story's validation reads besides its file.
+    shared: blake3::Hash,
+    key: blake3::Hash,
+    result: StoryResult,
 }
 
 /// One story's validation: the story if it is valid, and what was found.
-type StoryResult = (Option<Story>, Vec<Diagnostic>);
+type StoryResult = (Option<Arc<Story>>, Vec<Diagnostic>);
 
 /// `site.yaml` and `career.yaml`, each if it is valid.
 pub fn settings(
@@ -111,9 +118,9 @@ pub fn validate_with(
                 .map_or(DEFAULT_CONSENT_WARNING_DAYS, |s| s.consent_warning_days),
         },
     };
-    let stories = match memo {
+    let stories: Vec<Arc<Story>> = match memo {
         None => diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
-            story::story(s, &cx, &mut Reporter::new(&s.source.path, local))
+            story::story(s, &cx, &mut Reporter::new(&s.source.path, local)).map(Arc::new)
         }),
         Some(memo) => memoized_stories(raw, &cx, memo, &mut diags),
     };
@@ -163,7 +170,7 @@ fn memoized_stories(
     cx: &StoryContext<'_>,
     memo: &StoryMemo,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Story> {
+) -> Vec<Arc<Story>> {
     let mut shared = blake3::Hasher::new();
     // Whether consent has ended depends on the day and the warning period.
     shared.update(cx.today.date.to_string().as_bytes());
@@ -175,40 +182,64 @@ fn memoized_stories(
         shared.update(f.as_bytes());
         shared.update(&[0]);
     }
+    let shared_key = shared.finalize();
     let key = |s: &RawStory| {
-        let mut h = shared.clone();
+        let mut h = blake3::Hasher::new();
+        h.update(shared_key.as_bytes());
         for part in [&s.source.path, &s.source.text, &s.name, &s.dir] {
             h.update(&(part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
         }
         h.finalize()
     };
-    // Each story hashed once: for the lookup, then for pruning the memo.
-    let keyed: Vec<(&RawStory, blake3::Hash)> =
-        raw.stories.par_iter().map(|s| (s, key(s))).collect();
-    let stories = diagnostics::par_map(&keyed, diags, |&(s, k), local| {
-        if let Some((story, found)) = memo.stories.lock().expect("memo lock").get(&k) {
-            local.extend(found.iter().cloned());
-            return story.clone();
+    let stories = diagnostics::par_map(&raw.stories, diags, |s, local| {
+        let path = &s.source.path;
+        // A file not read again since the last run is as it was: its
+        // remembered result stands if nothing else it depends on changed.
+        let unread = raw.reread.as_ref().is_some_and(|r| !r.contains(path));
+        let mut known = memo.stories.lock().expect("memo lock");
+        let remembered = known.get(path).filter(|m| m.shared == shared_key);
+        let k = match remembered {
+            Some(m) if unread => m.key,
+            _ => {
+                drop(known);
+                let k = key(s);
+                known = memo.stories.lock().expect("memo lock");
+                k
+            }
+        };
+        if let Some(m) = known.get(path).filter(|m| m.key == k) {
+            local.extend(m.result.1.iter().cloned());
+            return m.result.0.clone();
         }
+        drop(known);
         let mut found = Vec::new();
-        let story = story::story(s, cx, &mut Reporter::new(&s.source.path, &mut found));
+        let story = story::story(s, cx, &mut Reporter::new(path, &mut found)).map(|story| {
+            Arc::new(Story {
+                memo_key: Some(k),
+                ..story
+            })
+        });
         local.extend(found.iter().cloned());
-        memo.stories
-            .lock()
-            .expect("memo lock")
-            .insert(k, (story.clone(), found));
+        memo.stories.lock().expect("memo lock").insert(
+            path.clone(),
+            Remembered {
+                shared: shared_key,
+                key: k,
+                result: (story.clone(), found),
+            },
+        );
         story
     });
-    let used: HashSet<blake3::Hash> = keyed.iter().map(|&(_, k)| k).collect();
+    let present: HashSet<&str> = raw.stories.iter().map(|s| s.source.path.as_str()).collect();
     memo.stories
         .lock()
         .expect("memo lock")
-        .retain(|k, _| used.contains(k));
+        .retain(|path, _| present.contains(path.as_str()));
     stories
 }
 
-fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
+fn check_unique_slugs(stories: &[Arc<Story>], diags: &mut Vec<Diagnostic>) {
     let mut first: BTreeMap<&str, &Story> = BTreeMap::new();
     for s in stories {
         if let Some(other) = first.get(s.slug.as_str()) {
@@ -227,12 +258,12 @@ fn check_unique_slugs(stories: &[Story], diags: &mut Vec<Diagnostic>) {
 
 fn check_collection_refs(
     collections: &[crate::content::types::Collection],
-    stories: &[Story],
+    stories: &[Arc<Story>],
     broken: &BTreeSet<String>,
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let by_slug: BTreeMap<&str, &Story> = stories.iter().map(|s| (s.slug.as_str(), s)).collect();
+    let by_slug: BTreeMap<&str, &Story> = stories.iter().map(|s| (s.slug.as_str(), &**s)).collect();
     for c in collections {
         let mut r = Reporter::new(&c.file, diags);
         for t in &c.stories {

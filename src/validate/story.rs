@@ -105,6 +105,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         links: links?,
         body_html: body.html,
         summary: body.summary,
+        memo_key: None,
     })
 }
 
