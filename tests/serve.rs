@@ -274,3 +274,39 @@ fn ctrl_c_stops_the_server_cleanly() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_burst_of_files_like_a_git_checkout_is_one_rebuild_named_relative_to_the_site() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let stream = events(server.port);
+    let text = std::fs::read_to_string(site.path(STORY)).unwrap();
+    // 40 stories written over about 400 ms, longer than the debounce.
+    for i in 0..40 {
+        site.write(
+            &format!("content/stories/person-{i:02}.md"),
+            text.replace("name: ", &format!("name: P{i} ")),
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    next_event(&stream, "reload");
+    let mut lines = Vec::new();
+    let quiet_until = Instant::now() + Duration::from_secs(2);
+    while let Ok(line) = server
+        .output
+        .recv_timeout(quiet_until.saturating_duration_since(Instant::now()))
+    {
+        lines.push(line);
+    }
+    let rebuilds: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.starts_with("Rebuilt in "))
+        .collect();
+    assert_eq!(rebuilds.len(), 1, "{lines:#?}");
+    assert!(
+        rebuilds[0].contains("after a change to content/stories/person-00.md and 39 more files"),
+        "{}",
+        rebuilds[0]
+    );
+    assert_eq!(get(server.port, "/stories/person-39/").0, 200);
+}

@@ -54,9 +54,14 @@ pub struct ShareCards {
 
 /// The cards `serve` has found complete in the cache, by key: a rebuild
 /// hashes what each card shows and looks no further for one it knows.
+///
+/// A story's card is also known by its story's memo key (with the template,
+/// the site title, the career catalogue and the photo): a rebuild then
+/// makes no card context at all for a story that did not change.
 #[derive(Default)]
 pub struct CardMemo {
     known: std::sync::Mutex<std::collections::HashMap<String, Output>>,
+    by_story: std::sync::Mutex<std::collections::HashMap<blake3::Hash, Output>>,
 }
 
 impl CardMemo {
@@ -70,6 +75,21 @@ impl CardMemo {
             .expect("card memo lock")
             .insert(key, output.clone());
     }
+
+    fn known_story(&self, key: &blake3::Hash) -> Option<Output> {
+        self.by_story
+            .lock()
+            .expect("card memo lock")
+            .get(key)
+            .cloned()
+    }
+
+    fn remember_story(&self, key: blake3::Hash, output: &Output) {
+        self.by_story
+            .lock()
+            .expect("card memo lock")
+            .insert(key, output.clone());
+    }
 }
 
 /// One card to make: whose it is, what it shows, and the story's photo (the
@@ -78,6 +98,9 @@ struct Job {
     of: CardOf,
     cx: ShareCardCtx,
     photo: Option<(String, PathBuf)>,
+    /// For a story validated through `serve`'s memo: what its card is made
+    /// from, without making its context.
+    story_key: Option<blake3::Hash>,
 }
 
 /// A card made, or the template's diagnostics.
@@ -96,9 +119,20 @@ pub fn share_cards(
 ) -> anyhow::Result<Result<ShareCards, Vec<Diagnostic>>> {
     let template = templates.fingerprint(TEMPLATE);
     let drawn = AtomicUsize::new(0);
-    let results: Vec<anyhow::Result<Drawn>> = jobs(site, photos)
+    let jobs = jobs(site, photos, &template, memo);
+    let results: Vec<anyhow::Result<Drawn>> = jobs
         .into_par_iter()
         .map(|job| {
+            let job = match job {
+                Ok(job) => job,
+                Err(known) => return Ok(Ok(known)),
+            };
+            let story_key = job.story_key;
+            let remember = |output: &Output| {
+                if let (Some(memo), Some(key)) = (memo, story_key) {
+                    memo.remember_story(key, output);
+                }
+            };
             // Keyed by what is drawn, not by the drawing: a cached card
             // costs a hash, not a template render.
             let cx_json = serde_json::to_vec(&job.cx).unwrap_or_default();
@@ -110,6 +144,7 @@ pub fn share_cards(
                 photo_key.as_bytes(),
             ]);
             if let Some(known) = memo.and_then(|m| m.known(&key)) {
+                remember(&known);
                 return Ok(Ok((job.of, known)));
             }
             let file = Route::Card(&job.of, &key[..10]).file();
@@ -119,6 +154,7 @@ pub fn share_cards(
                 if let Some(memo) = memo {
                     memo.remember(key, &output);
                 }
+                remember(&output);
                 return Ok(Ok((job.of, output)));
             }
             let has_photo = job.photo.is_some();
@@ -154,6 +190,7 @@ pub fn share_cards(
             if let Some(memo) = memo {
                 memo.remember(key, &output);
             }
+            remember(&output);
             Ok(Ok((job.of, output)))
         })
         .collect();
@@ -184,22 +221,50 @@ pub fn share_cards(
     Ok(Ok(out))
 }
 
-/// A card per story that consents to one, then one per collection.
-fn jobs(site: &Site, photos: &BTreeMap<String, Processed>) -> Vec<Job> {
-    let mut jobs: Vec<Job> = site
+/// A card per story that consents to one, then one per collection. With
+/// `memo`, a story's card context is made only when its story key is not
+/// known: see [`CardMemo`].
+/// `Err`: a card the memo knows, made already.
+fn jobs(
+    site: &Site,
+    photos: &BTreeMap<String, Processed>,
+    template: &blake3::Hash,
+    memo: Option<&CardMemo>,
+) -> Vec<Result<Job, (CardOf, Output)>> {
+    // Everything a story's card shows besides the story: hashed once.
+    let shared = memo.is_some().then(|| {
+        let mut h = blake3::Hasher::new();
+        h.update(CARDS_VERSION.as_bytes());
+        h.update(template.as_bytes());
+        h.update(site.config.title.as_bytes());
+        h.update(format!("{:?}", site.career.roles).as_bytes());
+        h.finalize()
+    });
+    let mut jobs: Vec<Result<Job, (CardOf, Output)>> = site
         .entries
-        .iter()
+        .par_iter()
         // Consent to the story but not to a card: none is made or linked.
         .filter(|e| e.story.card)
         .map(|e| {
             let s = &e.story;
+            let photo = photos.get(&s.slug).map(|p| (p.key.clone(), p.card_file()));
+            let story_key = shared.zip(s.memo_key).map(|(shared, key)| {
+                let mut h = blake3::Hasher::new();
+                h.update(shared.as_bytes());
+                h.update(key.as_bytes());
+                h.update(photo.as_ref().map_or("", |(k, _)| k.as_str()).as_bytes());
+                h.finalize()
+            });
+            if let Some(known) = memo.zip(story_key).and_then(|(m, k)| m.known_story(&k)) {
+                return Err((CardOf::Story(s.slug.clone()), known));
+            }
             let journey = e
                 .roles
                 .iter()
                 .map(|r| role_title(site, r))
                 .collect::<Vec<_>>()
                 .join(" → ");
-            Job {
+            Ok(Job {
                 of: CardOf::Story(s.slug.clone()),
                 cx: ShareCardCtx {
                     kind: "story",
@@ -209,13 +274,14 @@ fn jobs(site: &Site, photos: &BTreeMap<String, Processed>) -> Vec<Job> {
                     journey,
                     photo: None,
                 },
-                photo: photos.get(&s.slug).map(|p| (p.key.clone(), p.card_file())),
-            }
+                photo,
+                story_key,
+            })
         })
         .collect();
     for (c, ids) in &site.collections {
         let n = ids.len();
-        jobs.push(Job {
+        jobs.push(Ok(Job {
             of: CardOf::Collection(c.id.clone()),
             cx: ShareCardCtx {
                 kind: "collection",
@@ -226,7 +292,8 @@ fn jobs(site: &Site, photos: &BTreeMap<String, Processed>) -> Vec<Job> {
                 photo: None,
             },
             photo: None,
-        });
+            story_key: None,
+        }));
     }
     jobs
 }

@@ -11,7 +11,8 @@ use crate::routes::Route;
 use crate::site::Site;
 use crate::theme::Templates;
 
-const FEED_ENTRIES: usize = 20;
+/// Stories in the feed: the newest.
+pub(crate) const FEED_ENTRIES: usize = 20;
 
 /// The files this module makes, and their templates.
 pub(crate) const FILES: [(Route<'static>, &str); 3] = [

@@ -287,6 +287,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
 fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<Job<'a>> {
     let size = site.config.page_size;
     let total = list.stories.len().div_ceil(size).max(1);
+    let shared = std::sync::Arc::new(list.vars);
     // An empty listing still gets its first page ("No stories here yet").
     let chunks: Vec<&[usize]> = if list.stories.is_empty() {
         vec![&[]]
@@ -313,13 +314,15 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
             };
             // The teasers are made when the page renders: made here, every
             // listing page's teasers would be in memory at once.
-            let mut vars = list.vars.clone();
+            let mut vars = Vars::new();
             vars.insert("story_total", &list.stories.len());
             vars.insert("pagination", &pagination(list.listing, n, total, urls));
-            Job::new(list.template, route, meta, vars).showing(
-                chunk.to_vec(),
-                Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
-            )
+            Job::new(list.template, route, meta, vars)
+                .sharing(shared.clone())
+                .showing(
+                    chunk.to_vec(),
+                    Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
+                )
         })
         .collect()
 }

@@ -15,7 +15,7 @@ mod pages;
 pub mod sankey;
 mod statics;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -99,7 +99,7 @@ pub fn render(
         .iter()
         .chain(assets.cards.cards.values())
         .collect();
-    let mut generated: BTreeSet<&str> = page_paths.iter().map(String::as_str).collect();
+    let mut generated: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
     generated.extend(made.iter().map(String::as_str));
     generated.extend(generated_outputs.iter().map(|o| o.path()));
 
@@ -173,10 +173,37 @@ pub fn render(
     }
     let pages = page_paths.len();
     files += pages;
-    let feeds = match feeds::feeds(site, &urls, templates, &page_routes) {
-        Ok(feeds) => feeds,
-        Err(e) => return Ok(Err(e)),
+    // The feed and sitemap change with the pages there are and the newest
+    // stories: with a memo, unchanged ones are reused.
+    let feeds_key = memo.and_then(|_| {
+        let mut h = blake3::Hasher::new();
+        h.update(globals_hash.as_bytes());
+        for (_, template) in feeds::FILES {
+            h.update(templates.fingerprint(template).as_bytes());
+        }
+        for path in &page_paths {
+            h.update(path.as_bytes());
+            h.update(&[0]);
+        }
+        for d in entry_digests.iter().take(feeds::FEED_ENTRIES) {
+            h.update(d.whole?.as_bytes());
+        }
+        Some(h.finalize())
+    });
+    let known_feeds = memo
+        .zip(feeds_key)
+        .and_then(|(m, key)| m.feeds.as_ref().filter(|(k, _)| *k == key))
+        .map(|(_, outputs)| outputs.clone());
+    let feeds = match known_feeds {
+        Some(outputs) => outputs,
+        None => match feeds::feeds(site, &urls, templates, &page_routes) {
+            Ok(feeds) => feeds,
+            Err(e) => return Ok(Err(e)),
+        },
     };
+    if let (Some(next), Some(key)) = (next.as_mut(), feeds_key) {
+        next.feeds = Some((key, feeds.clone()));
+    }
     for output in feeds {
         sink.put(output)?;
         files += 1;

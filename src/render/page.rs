@@ -66,6 +66,8 @@ pub(crate) struct Job<'a> {
     pub route: Route<'a>,
     pub meta: PageMeta,
     pub vars: Vars,
+    /// Variables the page shares with the other pages of its listing.
+    pub shared: Option<Arc<Vars>>,
     /// Indexes of the entries the page shows as teasers, in `site.entries`.
     pub shows: Vec<usize>,
     /// The entry the page shows whole (a story page's own story).
@@ -81,10 +83,18 @@ impl<'a> Job<'a> {
             route,
             meta,
             vars,
+            shared: None,
             shows: Vec::new(),
             whole: None,
             lazy: None,
         }
+    }
+
+    /// The page also has `shared`, the variables of its whole listing:
+    /// made once, not copied into every page's job.
+    pub fn sharing(mut self, shared: Arc<Vars>) -> Job<'a> {
+        self.shared = Some(shared);
+        self
     }
 
     /// The page shows these entries as teasers, and makes the rest of its
@@ -103,7 +113,14 @@ impl<'a> Job<'a> {
     }
 
     pub fn context(self) -> Context {
-        let mut cx = self.vars.context();
+        let mut cx = match &self.shared {
+            Some(shared) => {
+                let mut cx = shared.cx.clone();
+                cx.extend(self.vars.context());
+                cx
+            }
+            None => self.vars.context(),
+        };
         if let Some(lazy) = self.lazy {
             lazy(&self.shows, &mut cx);
         }
@@ -120,6 +137,8 @@ pub struct PageMemo {
     pub(crate) pages: HashMap<String, (blake3::Hash, Arc<[u8]>)>,
     /// Each story's entry of `stories.json`, by what it is made from.
     pub(crate) index_entries: HashMap<blake3::Hash, Arc<[u8]>>,
+    /// The feed, sitemap and robots.txt, by what they are made from.
+    pub(crate) feeds: Option<(blake3::Hash, Vec<crate::render::Output>)>,
 }
 
 impl PageMemo {
@@ -150,6 +169,9 @@ pub(crate) fn page_hash(
     h.update(templates.fingerprint(job.template).as_bytes());
     h.update(globals.as_bytes());
     h.update(job.vars.digest().as_bytes());
+    if let Some(shared) = &job.shared {
+        h.update(shared.digest().as_bytes());
+    }
     let _ = serde_json::to_writer(&mut h, &job.meta);
     h.update(path.as_bytes());
     for &i in &job.shows {

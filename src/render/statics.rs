@@ -1,7 +1,7 @@
 //! Static files: the built-in theme's, the site theme's and `content/static/`,
 //! each layer replacing the one before, under the generated files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::content::StaticFile;
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
@@ -12,7 +12,7 @@ use crate::render::Output;
 /// that order), and a generated file always wins, with a warning.
 pub(crate) fn static_files(
     statics: &[StaticFile],
-    generated: &BTreeSet<&str>,
+    generated: &HashSet<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Output> {
     let mut by_path: BTreeMap<String, Output> = crate::theme::templates::BUILTIN_STATIC

@@ -34,8 +34,9 @@ pub use files::{Files, Lookup};
 const RELOAD_JS: &str = include_str!("reload.js");
 const RELOAD_TAG: &str = "<script src=\"/__launchpad/reload.js\"></script>";
 /// Saves closer together than this are one change (editors write a temp
-/// file, rename it and touch it).
-const DEBOUNCE: Duration = Duration::from_millis(120);
+/// file, rename it and touch it, within a few milliseconds). Short, since a
+/// user waits for it on every save.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 pub const DEFAULT_PORT: u16 = 1111;
 
 /// What `serve` was asked to do.
@@ -260,10 +261,18 @@ fn watch(
     std::thread::spawn(move || {
         while let Ok(batch) = rx.recv() {
             let mut changed = changed_files(&root, batch);
-            // Batches that queued up meanwhile (a `git checkout` touching
-            // many files, saves during the last rebuild) are one rebuild.
+            // Batches that queued up meanwhile (saves during the last
+            // rebuild) are one rebuild.
             while let Ok(more) = rx.try_recv() {
                 changed.extend(changed_files(&root, more));
+            }
+            // Several files at once is a burst (a `git checkout`, a folder
+            // copied in) that may go on longer than the debounce: wait until
+            // it is over, so it is one rebuild and not one per batch.
+            if changed.len() > 1 {
+                while let Ok(more) = rx.recv_timeout(DEBOUNCE * 2) {
+                    changed.extend(changed_files(&root, more));
+                }
             }
             changed.sort();
             changed.dedup();
