@@ -1,10 +1,48 @@
 //! The bad-input corpus: every kind of mistake an alumna or a recruiter can
 //! make, each reported at the file, line and column of the offending value,
-//! with a stable code, exit code 1, and never a panic.
+//! with a stable code, and never a panic. Most cases run the validate stage
+//! on a site in memory and look at its `Diagnostic` values; what only the
+//! loader or the binary does (encodings, symlinks, templates, exit codes,
+//! the output formats) runs the binary on a site on disk.
 
 mod common;
 
-use common::TestSite;
+use common::{MemorySite, TestSite};
+
+/// A site whose diagnostics a case looks at.
+trait Reports {
+    /// Its diagnostics as `check --format json` prints them; there must be
+    /// an error among them.
+    fn reported(&self) -> Vec<serde_json::Value>;
+}
+
+impl Reports for TestSite {
+    fn reported(&self) -> Vec<serde_json::Value> {
+        let run = self.check_json();
+        assert_eq!(
+            run.code, 1,
+            "check must exit 1 on content errors\n{}\n{}",
+            run.stdout, run.stderr
+        );
+        run.json()
+    }
+}
+
+impl Reports for MemorySite {
+    fn reported(&self) -> Vec<serde_json::Value> {
+        let validated = self.validate();
+        assert!(
+            validated.content.is_none(),
+            "content with errors is not built: {:#?}",
+            validated.diagnostics
+        );
+        validated
+            .diagnostics
+            .iter()
+            .map(|d| serde_json::to_value(d).unwrap())
+            .collect()
+    }
+}
 
 /// A valid story's front matter; cases below change one thing in it.
 /// Line 2 is `name:`, line 7 the first step, line 10 the second.
@@ -33,16 +71,15 @@ fn appended(extra: &str) -> String {
     story(&format!("{VALID}{extra}"))
 }
 
-/// Runs `check --format json` and asserts that the expected diagnostic is
-/// among those reported, and that the run failed cleanly.
-fn expect(site: &TestSite, file: &str, line: u64, column: u64, code: &str) -> serde_json::Value {
-    let run = site.check_json();
-    assert_eq!(
-        run.code, 1,
-        "check must exit 1 on content errors\n{}\n{}",
-        run.stdout, run.stderr
-    );
-    let diags = run.json();
+/// Asserts that the expected diagnostic is among those reported.
+fn expect(
+    site: &impl Reports,
+    file: &str,
+    line: u64,
+    column: u64,
+    code: &str,
+) -> serde_json::Value {
+    let diags = site.reported();
     let found = diags.iter().find(|d| {
         d["file"] == file && d["line"] == line && d["column"] == column && d["code"] == code
     });
@@ -57,13 +94,30 @@ fn expect(site: &TestSite, file: &str, line: u64, column: u64, code: &str) -> se
 
 const BAD: &str = "content/stories/bad.md";
 
+/// The minimal site with `bad.md` holding `text`, on disk.
 fn with_story(text: impl AsRef<[u8]>) -> TestSite {
     let site = TestSite::fixture("minimal");
     site.write(BAD, text);
     site
 }
 
+/// The same, in memory.
+fn story_site(text: impl Into<String>) -> MemorySite {
+    MemorySite::fixture("minimal").with(BAD, text)
+}
+
+/// A story with one mistake, validated in memory.
 macro_rules! bad_story {
+    ($name:ident, $text:expr, $line:expr, $col:expr, $code:expr) => {
+        #[test]
+        fn $name() {
+            expect(&story_site($text), BAD, $line, $col, $code);
+        }
+    };
+}
+
+/// A story file the loader refuses, checked by the binary.
+macro_rules! bad_file {
     ($name:ident, $text:expr, $line:expr, $col:expr, $code:expr) => {
         #[test]
         fn $name() {
@@ -282,8 +336,8 @@ bad_story!(
     1,
     "missing-front-matter"
 );
-bad_story!(an_empty_story_file_is_reported, "  \n", 1, 1, "empty-file");
-bad_story!(
+bad_file!(an_empty_story_file_is_reported, "  \n", 1, 1, "empty-file");
+bad_file!(
     a_file_that_is_not_utf8_is_reported_where_it_stops_being_text,
     b"---\nname: Jo\xe3o\n---\n",
     2,
@@ -294,7 +348,7 @@ bad_story!(
 #[test]
 fn unknown_key_suggests_the_closest_key() {
     let d = expect(
-        &with_story(replaced("headline:", "headlin:")),
+        &story_site(replaced("headline:", "headlin:")),
         BAD,
         3,
         1,
@@ -306,7 +360,7 @@ fn unknown_key_suggests_the_closest_key() {
 #[test]
 fn unknown_role_suggests_the_closest_id() {
     let d = expect(
-        &with_story(replaced("role: team-lead", "role: team-laed")),
+        &story_site(replaced("role: team-lead", "role: team-laed")),
         BAD,
         10,
         11,
@@ -317,8 +371,7 @@ fn unknown_role_suggests_the_closest_id() {
 
 #[test]
 fn two_stories_with_one_slug_are_reported_on_the_second() {
-    let site = TestSite::fixture("minimal");
-    site.write(
+    let site = MemorySite::fixture("minimal").with(
         "content/stories/zz-other.md",
         story(&format!("slug: ana-example\n{VALID}")),
     );
@@ -343,10 +396,8 @@ fn a_photo_symlinked_out_of_the_site_is_refused_and_reported_missing() {
     expect(&site, BAD, 12, 8, "missing-photo");
 }
 
-fn with_file(path: &str, from: &str, to: &str) -> TestSite {
-    let site = TestSite::fixture("minimal");
-    site.edit(path, from, to);
-    site
+fn with_file(path: &str, from: &str, to: &str) -> MemorySite {
+    MemorySite::fixture("minimal").edited(path, from, to)
 }
 
 const SITE: &str = "content/site.yaml";
@@ -394,9 +445,7 @@ fn an_unknown_entry_role_in_site_settings_is_reported() {
 #[test]
 fn a_syntax_error_in_site_settings_is_placed() {
     let site = with_file(SITE, "company: Test Telecom", "company: \"Test Telecom");
-    let run = site.check_json();
-    assert_eq!(run.code, 1);
-    let d = &run.json()[0];
+    let d = &site.reported()[0];
     assert_eq!(
         (d["file"].as_str(), d["code"].as_str()),
         (Some(SITE), Some("yaml-syntax"))
@@ -406,6 +455,7 @@ fn a_syntax_error_in_site_settings_is_placed() {
 
 #[test]
 fn a_missing_career_file_is_reported() {
+    // The loader reports the missing file: on disk.
     let site = TestSite::fixture("minimal");
     site.remove(CAREER);
     expect(&site, CAREER, 1, 1, "missing-file");
@@ -457,8 +507,7 @@ fn a_program_duration_with_min_above_max_is_rejected() {
 
 #[test]
 fn a_collection_naming_an_unknown_story_suggests_the_closest() {
-    let site = TestSite::fixture("minimal");
-    site.write(
+    let site = MemorySite::fixture("minimal").with(
         "content/collections/picks.yaml",
         "title: Picks\nstories: [ana-exampel]\n",
     );
@@ -474,8 +523,8 @@ fn a_collection_naming_an_unknown_story_suggests_the_closest() {
 
 #[test]
 fn a_collection_without_a_title_is_reported() {
-    let site = TestSite::fixture("minimal");
-    site.write("content/collections/picks.yaml", "stories: [ana-example]\n");
+    let site = MemorySite::fixture("minimal")
+        .with("content/collections/picks.yaml", "stories: [ana-example]\n");
     expect(
         &site,
         "content/collections/picks.yaml",
@@ -499,22 +548,19 @@ fn a_broken_theme_template_is_reported_on_its_line() {
 
 #[test]
 fn faults_in_several_files_are_all_reported_in_one_run() {
-    let site = TestSite::fixture("minimal");
-    site.write(BAD, replaced("role: team-lead", "role: team-laed"));
-    site.write(
-        "content/stories/worse.md",
-        replaced("date: 2026-01-01", "date: yesterday"),
-    );
-    site.write(
-        "content/collections/picks.yaml",
-        "title: Picks\nstories: [nobody]\n",
-    );
-    let site_yaml = std::fs::read_to_string(site.path(SITE)).unwrap();
-    site.write(SITE, site_yaml.replace("title:", "titel:"));
-    let run = site.check_json();
-    assert_eq!(run.code, 1);
-    let mut found: Vec<(String, String)> = run
-        .json()
+    let site = MemorySite::fixture("minimal")
+        .with(BAD, replaced("role: team-lead", "role: team-laed"))
+        .with(
+            "content/stories/worse.md",
+            replaced("date: 2026-01-01", "date: yesterday"),
+        )
+        .with(
+            "content/collections/picks.yaml",
+            "title: Picks\nstories: [nobody]\n",
+        )
+        .edited(SITE, "title:", "titel:");
+    let mut found: Vec<(String, String)> = site
+        .reported()
         .iter()
         .filter(|d| d["severity"] == "error")
         .map(|d| {
@@ -640,19 +686,17 @@ fn a_folder_without_content_exits_2_with_a_hint() {
 
 #[test]
 fn a_broken_story_named_in_a_collection_is_reported_once_not_twice() {
-    let site = TestSite::fixture("minimal");
-    site.write(
-        "content/stories/ana-example.md",
-        replaced("role: team-lead", "role: team-laed"),
-    );
-    site.write(
-        "content/collections/picks.yaml",
-        "title: Picks\nstories: [ana-example]\n",
-    );
-    let run = site.check_json();
-    assert_eq!(run.code, 1);
-    let codes: Vec<String> = run
-        .json()
+    let site = MemorySite::fixture("minimal")
+        .with(
+            "content/stories/ana-example.md",
+            replaced("role: team-lead", "role: team-laed"),
+        )
+        .with(
+            "content/collections/picks.yaml",
+            "title: Picks\nstories: [ana-example]\n",
+        );
+    let codes: Vec<String> = site
+        .reported()
         .iter()
         .map(|d| d["code"].as_str().unwrap().to_string())
         .collect();

@@ -11,6 +11,10 @@ use std::process::Output;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
+pub mod memory;
+#[allow(unused_imports)] // Not every test crate uses it.
+pub use memory::MemorySite;
+
 pub struct TestSite {
     dir: TempDir,
 }
@@ -208,6 +212,11 @@ pub fn require(what: &str, available: bool, install: &str) -> bool {
 /// 2026-12-02T00:00:00Z: the day every test's build judges consent on, so
 /// that the example's consent dates give the same site on any day.
 pub const TEST_EPOCH: &str = "1796169600";
+
+/// The day of [`TEST_EPOCH`].
+pub fn test_day() -> jiff::civil::Date {
+    jiff::civil::date(2026, 12, 2)
+}
 
 /// The repository folder.
 pub fn repo() -> &'static Path {
