@@ -34,6 +34,16 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+/// Adds the diagnostics of `more` that `into` does not have yet: a broken
+/// template fails every page or card made with it, and is reported once.
+pub fn extend_unique(into: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
+    for d in more {
+        if !into.contains(&d) {
+            into.push(d);
+        }
+    }
+}
+
 /// A position in a file, the anchor of a diagnostic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pos {

@@ -202,14 +202,7 @@ pub fn share_cards(
             Ok((of, output)) => {
                 out.cards.insert(of, output);
             }
-            // A broken template fails every card: report it once.
-            Err(diags) => {
-                for d in diags {
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
-                }
-            }
+            Err(diags) => crate::diagnostics::extend_unique(&mut errors, diags),
         }
     }
     if !errors.is_empty() {

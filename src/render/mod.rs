@@ -158,14 +158,7 @@ pub fn render(
                     next.pages.insert(path, value);
                 }
             }
-            // One broken template fails every page using it: report it once.
-            Err(diags) => {
-                for d in diags {
-                    if !errors.contains(&d) {
-                        errors.push(d);
-                    }
-                }
-            }
+            Err(diags) => crate::diagnostics::extend_unique(&mut errors, diags),
         }
     }
     if !errors.is_empty() {

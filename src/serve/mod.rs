@@ -266,15 +266,13 @@ fn watch(
             while let Ok(more) = rx.try_recv() {
                 changed.extend(changed_files(&root, more));
             }
-            // Several files at once is a burst (a `git checkout`, a folder
-            // copied in) that may go on longer than the debounce: wait until
-            // it is over, so it is one rebuild and not one per batch. An
-            // editor's save names its temporary files too, which are gone
-            // by now: those do not make a burst.
-            changed.sort();
-            changed.dedup();
-            let existing = changed.iter().filter(|f| root.join(f).exists()).count();
-            if existing > 1 || changed.len() > 5 {
+            // More changes right behind the first are a burst (a `git
+            // checkout`, a folder copied in) that may go on longer than
+            // the debounce: wait until it is over, so that it is one
+            // rebuild and not one per batch. A single save waits a
+            // fraction of the debounce for nothing.
+            if let Ok(more) = rx.recv_timeout(DEBOUNCE / 2) {
+                changed.extend(changed_files(&root, more));
                 while let Ok(more) = rx.recv_timeout(DEBOUNCE * 2) {
                     changed.extend(changed_files(&root, more));
                 }
