@@ -362,6 +362,8 @@ impl RebuildMemo {
             _ => false,
         };
         if !fresh {
+            // Forgotten first: after a failed read the next one is whole.
+            self.raw = None;
             self.raw = Some(content::load(root)?);
         }
         Ok(self.raw.as_ref().expect("just loaded"))

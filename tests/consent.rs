@@ -10,7 +10,7 @@ use common::TestSite;
 const TODAY: &str = "2026-12-02";
 
 fn with_consent(story: &str, consent: &str) -> TestSite {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let file = if story == "joao-pereira" {
         "content/stories/joao-pereira/index.md".to_string()
     } else {
@@ -68,7 +68,7 @@ fn an_expired_consent_keeps_the_story_out_of_every_file_with_a_warning() {
 #[test]
 fn a_withdrawn_consent_removes_the_story_its_photo_and_its_card() {
     let consent = "{given: 2024-01-01, withdrawn: 2026-11-20}";
-    let before = TestSite::example();
+    let before = TestSite::fixture("alumni");
     assert_eq!(before.run(&["build", "--today", TODAY]).code, 0);
     let hashes: Vec<String> = before
         .output_tree()

@@ -52,7 +52,7 @@ struct Served {
 }
 
 fn served() -> Served {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let mut memo = Memo::default();
     let (first, rendered, pages) = render(&site, Some(&mut memo));
     assert_eq!(rendered, pages, "the first render renders everything");
@@ -268,7 +268,7 @@ fn a_collection_renders_its_page() {
 #[test]
 fn without_a_list_of_saved_files_everything_is_read_again() {
     // Without a list of saved files, everything is read again.
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let mut memo = Memo::default();
     render(&site, Some(&mut memo));
     site.edit(

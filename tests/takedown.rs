@@ -22,7 +22,7 @@ fn url(rel: &str) -> String {
 
 #[test]
 fn takedown_withdraws_the_story_everywhere_and_lists_what_to_purge() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let file = "content/stories/joao-pereira/index.md";
     let before_text = std::fs::read_to_string(site.path(file)).unwrap();
     assert_eq!(site.build().code, 0);
@@ -122,7 +122,7 @@ fn takedown_withdraws_the_story_everywhere_and_lists_what_to_purge() {
 
 #[test]
 fn takedown_of_an_unknown_slug_suggests_the_nearest_and_changes_nothing() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let before = std::fs::read(site.path("content/stories/maria-santos.md")).unwrap();
     let run = site.run(&["takedown", "maria-santo"]);
     assert_eq!(run.code, 2);
@@ -140,7 +140,7 @@ fn takedown_of_an_unknown_slug_suggests_the_nearest_and_changes_nothing() {
 
 #[test]
 fn a_build_lists_the_addresses_it_stopped_publishing() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     assert_eq!(site.build().code, 0);
     let before = files(&site);
     site.remove("content/stories/zoe-martin.md");

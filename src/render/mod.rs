@@ -88,7 +88,7 @@ pub fn render(
     jobs.extend(pages::story_jobs(site, &urls));
     jobs.extend(pages::other_jobs(site, &urls));
     let page_routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
-    let page_paths: Vec<String> = page_routes.iter().map(Route::file).collect();
+    let page_paths: Vec<String> = page_routes.par_iter().map(Route::file).collect();
     let made: Vec<String> = feeds::FILES
         .iter()
         .map(|(route, _)| route.file())

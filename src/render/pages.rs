@@ -1,5 +1,6 @@
 //! Single pages: each story, the career paths, each collection, and 404.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::context::*;
@@ -31,8 +32,9 @@ fn related(site: &Site, index: usize) -> Vec<usize> {
 /// Story pages. Their variables (the body, the timeline, related cards)
 /// are built when each page renders, not here.
 pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
+    // Made in parallel: a site has as many story pages as stories.
     site.entries
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, e)| {
             let s = &e.story;
