@@ -36,7 +36,7 @@ const RELOAD_TAG: &str = "<script src=\"/__launchpad/reload.js\"></script>";
 /// Saves closer together than this are one change (editors write a temp
 /// file, rename it and touch it, within a few milliseconds). Short, since a
 /// user waits for it on every save.
-const DEBOUNCE: Duration = Duration::from_millis(50);
+const DEBOUNCE: Duration = Duration::from_millis(30);
 pub const DEFAULT_PORT: u16 = 1111;
 
 /// What `serve` was asked to do.

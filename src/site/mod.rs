@@ -11,6 +11,8 @@ mod stats;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::content::types::{Career, Collection, Content, SiteConfig, Story};
 
 pub use stats::{Headline, Move, median};
@@ -144,8 +146,10 @@ pub fn model(content: Content, drafts: bool) -> Site {
         .iter()
         .map(|r| (r.id.as_str(), r.department.as_str()))
         .collect();
+    // In parallel: slugging every story's tags and location is most of
+    // the model's time on a large site.
     let entries: Vec<Entry> = published
-        .into_iter()
+        .into_par_iter()
         .map(|story| entry(story, &department_of))
         .collect();
 
