@@ -166,74 +166,31 @@ pub fn render(
     }
     let pages = page_paths.len();
     files += pages;
-    // The feed and sitemap change with the pages there are and the newest
-    // stories: with a memo, unchanged ones are reused.
-    let feeds_key = memo.and_then(|_| {
-        let mut h = blake3::Hasher::new();
-        h.update(globals_hash.as_bytes());
-        for (_, template) in feeds::FILES {
-            h.update(templates.fingerprint(template).as_bytes());
-        }
-        for path in &page_paths {
-            h.update(path.as_bytes());
-            h.update(&[0]);
-        }
-        for d in entry_digests.iter().take(feeds::FEED_ENTRIES) {
-            h.update(d.whole?.as_bytes());
-        }
-        Some(h.finalize())
-    });
-    let known_feeds = memo
-        .zip(feeds_key)
-        .and_then(|(m, key)| m.feeds.as_ref().filter(|(k, _)| *k == key))
-        .map(|(_, outputs)| outputs.clone());
-    let feeds = match known_feeds {
-        Some(outputs) => outputs,
-        None => match feeds::feeds(site, &urls, templates, &page_routes) {
-            Ok(feeds) => feeds,
-            Err(e) => return Ok(Err(e)),
-        },
+    let feeds = match feeds_output(
+        site,
+        &urls,
+        templates,
+        &page_routes,
+        &page_paths,
+        memo,
+        &mut next,
+        &globals_hash,
+        &entry_digests,
+    ) {
+        Ok(feeds) => feeds,
+        Err(e) => return Ok(Err(e)),
     };
-    if let (Some(next), Some(key)) = (next.as_mut(), feeds_key) {
-        next.feeds = Some((key, feeds.clone()));
-    }
     for output in feeds {
         sink.put(output)?;
         files += 1;
     }
-    // Each entry of stories.json is made from its story and the globals:
-    // with a memo, only the entries of changed stories are made again.
-    let index_keys: Vec<Option<blake3::Hash>> = (0..site.entries.len())
-        .map(|i| {
-            let whole = entry_digests.get(i)?.whole?;
-            let mut h = blake3::Hasher::new();
-            h.update(globals_hash.as_bytes());
-            h.update(whole.as_bytes());
-            Some(h.finalize())
-        })
-        .collect();
-    let index_entries: Vec<Arc<[u8]>> = site
-        .entries
-        .par_iter()
-        .zip(index_keys.par_iter())
-        .map(|(e, key)| {
-            let known = memo.zip(*key).and_then(|(m, k)| m.index_entries.get(&k));
-            match known {
-                Some(bytes) => bytes.clone(),
-                None => json::index_entry(site, &urls, e).into(),
-            }
-        })
-        .collect();
-    if let Some(next) = next.as_mut() {
-        for (key, bytes) in index_keys.iter().zip(&index_entries) {
-            if let Some(key) = key {
-                next.index_entries.insert(*key, bytes.clone());
-            }
-        }
-    }
-    sink.put(Output::bytes(
-        Route::StoriesIndex.file(),
-        json::stories_index(&index_entries),
+    sink.put(stories_index_output(
+        site,
+        &urls,
+        memo,
+        &mut next,
+        &globals_hash,
+        &entry_digests,
     ))?;
     files += 1;
     Ok(Ok(Rendered {
@@ -243,6 +200,89 @@ pub fn render(
         diagnostics,
         memo: next,
     }))
+}
+
+/// The feed, sitemap and robots.txt. They change with the pages there are
+/// and the newest stories: with a memo, unchanged ones are reused.
+#[allow(clippy::too_many_arguments)]
+fn feeds_output(
+    site: &Site,
+    urls: &Urls<'_>,
+    templates: &Templates,
+    page_routes: &[Route<'_>],
+    page_paths: &[String],
+    memo: Option<&PageMemo>,
+    next: &mut Option<PageMemo>,
+    globals_hash: &blake3::Hash,
+    entry_digests: &[EntryDigests],
+) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let key = memo.and_then(|_| {
+        let mut h = blake3::Hasher::new();
+        h.update(globals_hash.as_bytes());
+        for (_, template) in feeds::FILES {
+            h.update(templates.fingerprint(template).as_bytes());
+        }
+        for path in page_paths {
+            h.update(path.as_bytes());
+            h.update(&[0]);
+        }
+        for d in entry_digests.iter().take(feeds::FEED_ENTRIES) {
+            h.update(d.whole?.as_bytes());
+        }
+        Some(h.finalize())
+    });
+    let known = memo
+        .zip(key)
+        .and_then(|(m, key)| m.feeds.as_ref().filter(|(k, _)| *k == key))
+        .map(|(_, outputs)| outputs.clone());
+    let feeds = match known {
+        Some(outputs) => outputs,
+        None => feeds::feeds(site, urls, templates, page_routes)?,
+    };
+    if let (Some(next), Some(key)) = (next.as_mut(), key) {
+        next.feeds = Some((key, feeds.clone()));
+    }
+    Ok(feeds)
+}
+
+/// `stories.json`. Each entry is made from its story and the globals: with
+/// a memo, only the entries of changed stories are made again.
+fn stories_index_output(
+    site: &Site,
+    urls: &Urls<'_>,
+    memo: Option<&PageMemo>,
+    next: &mut Option<PageMemo>,
+    globals_hash: &blake3::Hash,
+    entry_digests: &[EntryDigests],
+) -> Output {
+    let keys: Vec<Option<blake3::Hash>> = (0..site.entries.len())
+        .map(|i| {
+            let whole = entry_digests.get(i)?.whole?;
+            let mut h = blake3::Hasher::new();
+            h.update(globals_hash.as_bytes());
+            h.update(whole.as_bytes());
+            Some(h.finalize())
+        })
+        .collect();
+    let entries: Vec<Arc<[u8]>> = site
+        .entries
+        .par_iter()
+        .zip(keys.par_iter())
+        .map(
+            |(e, key)| match memo.zip(*key).and_then(|(m, k)| m.index_entries.get(&k)) {
+                Some(bytes) => bytes.clone(),
+                None => json::index_entry(site, urls, e).into(),
+            },
+        )
+        .collect();
+    if let Some(next) = next.as_mut() {
+        for (key, bytes) in keys.iter().zip(&entries) {
+            if let Some(key) = key {
+                next.index_entries.insert(*key, bytes.clone());
+            }
+        }
+    }
+    Output::bytes(Route::StoriesIndex.file(), json::stories_index(&entries))
 }
 
 /// Everything every page may read besides its own inputs: the globals, and

@@ -288,7 +288,7 @@ fn watch(
                     "{} and {} more file{}",
                     changed[0],
                     n - 1,
-                    if n == 2 { "" } else { "s" }
+                    diagnostics::plural(n - 1)
                 ),
             };
             memo.saved(changed);
