@@ -340,6 +340,8 @@ pub struct RebuildMemo {
     pub stories: validate::StoryMemo,
     pub pages: render::page::PageMemo,
     pub cards: images::CardMemo,
+    /// The model of the last good rebuild.
+    model: Option<site::Site>,
     raw: Option<content::RawSite>,
     /// Files saved since the last rebuild (site-relative); `None`: unknown,
     /// so everything is read again.
@@ -384,18 +386,19 @@ pub fn render_site(
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
     let loaded;
     let first_render = memo.as_ref().is_none_or(|m| m.pages.is_empty());
-    let (raw, story_memo, page_memo, card_memo) = match memo {
+    let (raw, story_memo, render_memo, card_memo) = match memo {
         Some(m) => {
             m.content(&opts.root)?;
             let RebuildMemo {
                 stories,
                 pages,
                 cards,
+                model,
                 raw,
                 ..
             } = m;
             let raw = raw.as_ref().expect("loaded");
-            (raw, Some(&*stories), Some(pages), Some(&*cards))
+            (raw, Some(&*stories), Some((pages, model)), Some(&*cards))
         }
         None => {
             loaded = content::load(&opts.root)?;
@@ -412,7 +415,7 @@ pub fn render_site(
         cache: images::cache::Cache::new(&opts.root),
         cards: card_memo,
     };
-    let site = after_validation(raw, validated, &later, timings, sink, page_memo)?;
+    let site = after_validation(raw, validated, &later, timings, sink, render_memo)?;
     if first_render {
         later.cache.prune(&["photos", "cards"]);
     }
@@ -439,8 +442,9 @@ fn after_validation(
     later: &LaterStages<'_>,
     timings: &mut Timings,
     sink: &dyn render::Sink,
-    page_memo: Option<&mut render::page::PageMemo>,
+    memo: Option<(&mut render::page::PageMemo, &mut Option<site::Site>)>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
+    let (page_memo, mut model_memo) = memo.unzip();
     let mut diags = validated.diagnostics;
     let mut theme_sources = Vec::new();
     let fail = |mut diagnostics: Vec<Diagnostic>, theme: &[(String, String)]| {
@@ -466,7 +470,9 @@ fn after_validation(
         return fail(diags, &theme_sources);
     };
 
-    let site = site::model(content, later.drafts);
+    // Taken, so that a failed render forgets it: the next is made whole.
+    let previous = model_memo.as_deref_mut().and_then(Option::take);
+    let site = site::model_with(content, later.drafts, previous);
     timings.lap("model");
 
     let mut work = images::Work::default();
@@ -530,16 +536,21 @@ fn after_validation(
             Some((e.story.file.clone(), card.path().to_string()))
         })
         .collect();
+    let stories = site.entries.len();
+    let base_url = site.config.base_url.clone();
+    if let Some(memo) = model_memo {
+        *memo = Some(site);
+    }
     Ok(Ok(RenderedSite {
         pages: rendered.pages,
         pages_rendered: rendered.pages_rendered,
         files: rendered.files,
-        stories: site.entries.len(),
+        stories,
         images: work,
         diagnostics: diags,
         sources,
         story_cards,
-        base_url: site.config.base_url.clone(),
+        base_url,
     }))
 }
 

@@ -90,7 +90,7 @@ fn a_card_template_with_an_error_while_rendering_fails_check() {
 
 #[test]
 fn check_writes_nothing_not_even_the_image_cache() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let before = tree(&site);
     let run = site.check_json();
     assert_eq!(run.code, 0, "{}", run.stdout);
@@ -101,7 +101,7 @@ fn check_writes_nothing_not_even_the_image_cache() {
 
 #[test]
 fn check_reuses_the_cache_a_build_made_and_still_writes_nothing() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     assert_eq!(site.build().code, 0);
     let before = tree(&site);
     let run = site.check_json();

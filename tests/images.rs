@@ -475,7 +475,7 @@ fn block_cache(site: &TestSite, kind: &str) {
 
 #[test]
 fn a_photo_cache_that_cannot_be_written_is_an_io_error_not_a_bad_photo() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     block_cache(&site, "photos");
     let run = site.build();
     assert_eq!(run.code, 2, "{}", run.stderr);

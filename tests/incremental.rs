@@ -167,6 +167,48 @@ fn a_journey_date_changes_the_filter_index_as_a_full_render_does() {
 }
 
 #[test]
+fn saves_in_a_row_each_match_a_full_render() {
+    // Each render starts from what the one before kept (its pages, its
+    // model and its plan of pages), so a shortcut that went stale after one
+    // save shows on the next.
+    let mut s = served();
+    let body = |n: usize| {
+        move |site: &TestSite| {
+            let text = std::fs::read_to_string(site.path(MARIA)).unwrap();
+            site.write(MARIA, format!("{}\nEdit {n}.\n", text.trim_end()));
+        }
+    };
+    assert_eq!(s.after(&[MARIA], body(1)), 1, "a body: her page");
+    assert_eq!(s.after(&[MARIA], body(2)), 1, "again: her page");
+    let headline = s.after(&[MARIA], |site| {
+        site.edit(MARIA, "headline: From", "headline: Once more, from");
+    });
+    assert!(headline > 1, "a headline: the pages with her teaser");
+    assert_eq!(s.after(&[MARIA], body(3)), 1, "a body after that");
+    // A journey date moves her in the figures, not in any listing's order.
+    s.after(&[MARIA], |site| {
+        site.edit(MARIA, "from: 2016-04", "from: 2015-04");
+    });
+    assert_eq!(s.after(&[MARIA], body(4)), 1);
+    // A later step's date changes only the career map's medians.
+    let paths = s.after(&[MARIA], |site| {
+        let text = std::fs::read_to_string(site.path(MARIA)).unwrap();
+        assert_eq!(text.matches("2019-09").count(), 2, "her move to analyst");
+        site.write(MARIA, text.replace("2019-09", "2019-03"));
+    });
+    assert!(paths >= 2, "her page and the career map: {paths}");
+    assert_eq!(s.after(&[MARIA], body(5)), 1);
+    s.after(&["content/stories/zoe-martin.md"], |site| {
+        site.edit(
+            "content/stories/zoe-martin.md",
+            "tags: [writing",
+            "tags: [copy",
+        );
+    });
+    assert_eq!(s.after(&[MARIA], body(6)), 1);
+}
+
+#[test]
 fn a_new_story_and_a_removed_one_match_a_full_render() {
     let mut s = served();
     let new = "content/stories/new-person.md";

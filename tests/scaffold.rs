@@ -37,7 +37,7 @@ fn a_new_story_in_the_example_site_passes_check() {
 
 #[test]
 fn new_story_never_overwrites_and_suggests_a_free_slug() {
-    let site = TestSite::example();
+    let site = TestSite::fixture("alumni");
     let before = std::fs::read(site.path("content/stories/maria-santos.md")).unwrap();
     let run = site.run(&["new", "story", "Maria Santos"]);
     assert_eq!(run.code, 2);

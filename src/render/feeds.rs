@@ -35,21 +35,28 @@ struct FeedEntry {
     summary: String,
 }
 
+/// The sitemap's addresses, sorted: the pages that are folders.
+pub(crate) fn sitemap(urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<String> {
+    let mut locs: Vec<String> = pages
+        .iter()
+        .filter(|p| p.in_sitemap())
+        .map(|&p| urls.absolute(p))
+        .collect();
+    locs.sort();
+    locs
+}
+
 /// Atom feed, sitemap and robots.txt: templates too, so a theme can change them.
 pub(crate) fn feeds(
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
-    pages: &[Route<'_>],
+    sitemap: &[String],
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let mut sitemap: Vec<SitemapUrl> = pages
+    let sitemap: Vec<SitemapUrl> = sitemap
         .iter()
-        .filter(|p| p.in_sitemap())
-        .map(|&p| SitemapUrl {
-            loc: urls.absolute(p),
-        })
+        .map(|loc| SitemapUrl { loc: loc.clone() })
         .collect();
-    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
     let entries: Vec<FeedEntry> = site
         .entries
         .iter()

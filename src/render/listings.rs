@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::context::*;
@@ -278,9 +279,10 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         });
     }
     listings.extend(facet_listings(site, urls));
+    // In parallel: a large site has thousands of listing pages.
     listings
-        .into_iter()
-        .flat_map(|l| paginate(site, urls, l))
+        .into_par_iter()
+        .flat_map_iter(|l| paginate(site, urls, l))
         .collect()
 }
 

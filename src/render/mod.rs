@@ -12,10 +12,11 @@ mod listings;
 pub mod output;
 pub mod page;
 mod pages;
+mod plan;
 pub mod sankey;
 mod statics;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,7 +27,8 @@ use crate::diagnostics::Diagnostic;
 use crate::images::{Processed, ShareCards};
 use crate::render::context::*;
 pub use crate::render::output::{Collect, Discard, Output, Sink};
-use crate::render::page::{EntryDigests, MemoEntry, PageMemo, Vars, page_hash};
+use crate::render::page::{EntryDigests, Job, PageMemo, Vars};
+use crate::render::plan::Planned;
 use crate::routes::{CardOf, Route, Routes};
 use crate::site::Site;
 use crate::theme::Templates;
@@ -84,35 +86,12 @@ pub fn render(
     templates.set_globals(&globals.context());
     let templates = &*templates;
 
-    let mut jobs = listings::listing_jobs(site, &urls);
-    jobs.extend(pages::story_jobs(site, &urls));
-    jobs.extend(pages::other_jobs(site, &urls));
-    let page_routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
-    let page_paths: Vec<String> = page_routes.par_iter().map(Route::file).collect();
-    let made: Vec<String> = feeds::FILES
-        .iter()
-        .map(|(route, _)| route.file())
-        .chain([Route::StoriesIndex.file()])
-        .collect();
-    let generated_outputs: Vec<&Output> = photos
-        .outputs
-        .iter()
-        .chain(assets.cards.cards.values())
-        .collect();
-    let mut generated: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
-    generated.extend(made.iter().map(String::as_str));
-    generated.extend(generated_outputs.iter().map(|o| o.path()));
-
     let mut diagnostics = Vec::new();
     let mut files = 0;
-    for output in statics::static_files(assets.statics, &generated, &mut diagnostics)
-        .into_iter()
-        .chain(generated_outputs.into_iter().cloned())
-    {
-        sink.put(output)?;
-        files += 1;
-    }
-
+    let page_files = |generated: &mut HashSet<String>| {
+        generated.extend(feeds::FILES.iter().map(|(route, _)| route.file()));
+        generated.insert(Route::StoriesIndex.file());
+    };
     // What each entry's teaser and page are made from, for the memo.
     let entry_digests: Vec<EntryDigests> = match memo {
         Some(_) => site
@@ -122,56 +101,91 @@ pub fn render(
             .collect(),
         None => Vec::new(),
     };
-    let rendered_count = AtomicUsize::new(0);
-    let results: Vec<anyhow::Result<Result<Option<MemoEntry>, Vec<Diagnostic>>>> = jobs
-        .into_par_iter()
-        .zip(page_paths.par_iter())
-        .map(|(job, path)| {
-            let hash =
-                memo.and_then(|_| page_hash(templates, &globals_hash, &job, path, &entry_digests));
-            let previous = memo
-                .zip(hash)
-                .and_then(|(m, h)| m.pages.get(path).filter(|(old, _)| *old == h));
-            let bytes: Arc<[u8]> = match previous {
-                Some((_, bytes)) => bytes.clone(),
-                None => {
-                    let template = job.template;
-                    match templates.render(template, &job.context()) {
-                        Ok(html) => {
-                            rendered_count.fetch_add(1, Ordering::Relaxed);
-                            html.into_bytes().into()
-                        }
-                        Err(diags) => return Ok(Err(diags)),
-                    }
-                }
-            };
-            sink.put(Output::Bytes(path.clone(), bytes.clone()))?;
-            Ok(Ok(hash.map(|h| (path.clone(), (h, bytes)))))
-        })
+    let plan_key = memo.map(|_| plan::key(site, &globals_hash, &urls, &entry_digests));
+    let plan = memo
+        .zip(plan_key)
+        .and_then(|(m, key)| m.plan.as_ref().filter(|p| p.key == key));
+    let changed = plan.and_then(|plan| {
+        changed_story_pages(plan, templates, memo?, &entry_digests).map(|c| (plan, c))
+    });
+    if std::env::var_os("LP_DEBUG").is_some() {
+        eprintln!(
+            "plan {} key-ok {} changed {:?}",
+            memo.is_some_and(|m| m.plan.is_some()),
+            plan.is_some(),
+            changed.as_ref().map(|c| c.1.len())
+        );
+    }
+    // Only static files that no generated file hides are published.
+    let mut generated: HashSet<String> = HashSet::new();
+    page_files(&mut generated);
+    let generated_outputs: Vec<&Output> = photos
+        .outputs
+        .iter()
+        .chain(assets.cards.cards.values())
         .collect();
-    let mut next = memo.map(|_| PageMemo::default());
-    let mut errors = Vec::new();
-    for r in results {
-        match r? {
-            Ok(entry) => {
-                if let (Some(next), Some((path, value))) = (next.as_mut(), entry) {
-                    next.pages.insert(path, value);
-                }
-            }
-            Err(diags) => crate::diagnostics::extend_unique(&mut errors, diags),
+    generated.extend(generated_outputs.iter().map(|o| o.path().to_string()));
+    let jobs = match changed {
+        Some((plan, _)) => {
+            generated.extend(plan.pages.iter().map(|p| p.path.clone()));
+            None
         }
+        None => {
+            let mut jobs = listings::listing_jobs(site, &urls);
+            jobs.extend(pages::story_jobs(site, &urls));
+            jobs.extend(pages::other_jobs(site, &urls));
+            let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
+            let paths: Vec<String> = routes.par_iter().map(Route::file).collect();
+            generated.extend(paths.iter().cloned());
+            Some((jobs, paths))
+        }
+    };
+    let generated: HashSet<&str> = generated.iter().map(String::as_str).collect();
+    for output in statics::static_files(assets.statics, &generated, &mut diagnostics)
+        .into_iter()
+        .chain(generated_outputs.into_iter().cloned())
+    {
+        sink.put(output)?;
+        files += 1;
     }
-    if !errors.is_empty() {
-        return Ok(Err(errors));
-    }
-    let pages = page_paths.len();
+
+    let made = match (changed, jobs) {
+        (Some((plan, changed)), _) => render_changed(
+            site,
+            &urls,
+            templates,
+            plan,
+            changed,
+            memo,
+            &globals_hash,
+            sink,
+        )?,
+        (None, Some((jobs, paths))) => render_all(
+            &urls,
+            templates,
+            jobs,
+            paths,
+            memo,
+            plan_key,
+            &globals_hash,
+            &entry_digests,
+            sink,
+        )?,
+        (None, None) => unreachable!("jobs are made when the plan is not used"),
+    };
+    let made = match made {
+        Ok(made) => made,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let mut next = made.memo;
+    let pages = made.paths.len();
     files += pages;
     let feeds = match feeds_output(
         site,
         &urls,
         templates,
-        &page_routes,
-        &page_paths,
+        &made.paths,
+        &made.sitemap,
         memo,
         &mut next,
         &globals_hash,
@@ -180,6 +194,9 @@ pub fn render(
         Ok(feeds) => feeds,
         Err(e) => return Ok(Err(e)),
     };
+    if let Some(next) = next.as_mut() {
+        next.plan = made.plan;
+    }
     for output in feeds {
         sink.put(output)?;
         files += 1;
@@ -195,10 +212,190 @@ pub fn render(
     files += 1;
     Ok(Ok(Rendered {
         pages,
-        pages_rendered: rendered_count.into_inner(),
+        pages_rendered: made.rendered,
         files,
         diagnostics,
         memo: next,
+    }))
+}
+
+/// The pages of a render, handed to the sink.
+struct MadePages {
+    /// Their paths, in the order of their jobs.
+    paths: Vec<String>,
+    sitemap: Vec<String>,
+    rendered: usize,
+    /// With a memo: the pages for the next render, and the plan.
+    memo: Option<PageMemo>,
+    plan: Option<plan::Plan>,
+}
+
+/// Renders one page.
+fn render_page(templates: &Templates, job: Job<'_>) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
+    let template = job.template;
+    templates
+        .render(template, &job.context())
+        .map(|html| html.into_bytes().into())
+}
+
+/// Makes every page's job and renders it, or, with a memo, reuses it
+/// when its inputs hash as before; keeps the plan of them all.
+#[allow(clippy::too_many_arguments)]
+fn render_all(
+    urls: &Urls<'_>,
+    templates: &Templates,
+    jobs: Vec<Job<'_>>,
+    paths: Vec<String>,
+    memo: Option<&PageMemo>,
+    plan_key: Option<blake3::Hash>,
+    globals_hash: &blake3::Hash,
+    entry_digests: &[EntryDigests],
+    sink: &dyn Sink,
+) -> anyhow::Result<Result<MadePages, Vec<Diagnostic>>> {
+    let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
+    let sitemap = feeds::sitemap(urls, &routes);
+    let rendered_count = AtomicUsize::new(0);
+    type Made = (Option<Planned>, Option<blake3::Hash>, Arc<[u8]>);
+    let results: Vec<anyhow::Result<Result<Made, Vec<Diagnostic>>>> = jobs
+        .into_par_iter()
+        .zip(paths.par_iter())
+        .map(|(job, path)| {
+            let planned = memo.map(|_| Planned::of(&job, path, globals_hash));
+            let hash = planned
+                .as_ref()
+                .and_then(|p| p.hash(templates, entry_digests));
+            let previous = memo
+                .zip(hash)
+                .and_then(|(m, h)| m.pages.get(path).filter(|(old, _)| *old == h));
+            let bytes = match previous {
+                Some((_, bytes)) => bytes.clone(),
+                None => match render_page(templates, job) {
+                    Ok(bytes) => {
+                        rendered_count.fetch_add(1, Ordering::Relaxed);
+                        bytes
+                    }
+                    Err(diags) => return Ok(Err(diags)),
+                },
+            };
+            sink.put(Output::Bytes(path.clone(), bytes.clone()))?;
+            // A build keeps nothing of the page once it is in the sink.
+            let bytes = if memo.is_some() { bytes } else { Arc::from([]) };
+            Ok(Ok((planned, hash, bytes)))
+        })
+        .collect();
+    let mut next = memo.map(|_| PageMemo::default());
+    let mut planned = Vec::new();
+    let mut errors = Vec::new();
+    for (r, path) in results.into_iter().zip(&paths) {
+        match r? {
+            Ok((page, hash, bytes)) => {
+                if let (Some(next), Some(hash)) = (next.as_mut(), hash) {
+                    next.pages.insert(path.clone(), (hash, bytes));
+                }
+                planned.extend(page);
+            }
+            Err(diags) => crate::diagnostics::extend_unique(&mut errors, diags),
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let plan = plan_key.map(|key| plan::Plan {
+        key,
+        pages: planned,
+        sitemap: sitemap.clone(),
+    });
+    Ok(Ok(MadePages {
+        paths,
+        sitemap,
+        rendered: rendered_count.into_inner(),
+        memo: next,
+        plan,
+    }))
+}
+
+/// The pages of `plan` whose hash changed since the memo's render, with
+/// their new hashes; `None` when one of them is not a story page (a
+/// listing that shows a changed teaser), since only story pages can be
+/// made one by one.
+fn changed_story_pages(
+    plan: &plan::Plan,
+    templates: &Templates,
+    memo: &PageMemo,
+    entry_digests: &[EntryDigests],
+) -> Option<Vec<(usize, Option<blake3::Hash>)>> {
+    let hashes: Vec<Option<blake3::Hash>> = plan
+        .pages
+        .par_iter()
+        .map(|p| p.hash(templates, entry_digests))
+        .collect();
+    let mut changed = Vec::new();
+    for (i, (page, hash)) in plan.pages.iter().zip(hashes).enumerate() {
+        let same =
+            hash.is_some_and(|h| memo.pages.get(&page.path).is_some_and(|(old, _)| *old == h));
+        if !same {
+            page.whole?;
+            changed.push((i, hash));
+        }
+    }
+    Some(changed)
+}
+
+/// The plan's pages: those `changed` made and rendered again (story
+/// pages), the rest from the memo.
+#[allow(clippy::too_many_arguments)]
+fn render_changed(
+    site: &Site,
+    urls: &Urls<'_>,
+    templates: &Templates,
+    plan: &plan::Plan,
+    changed: Vec<(usize, Option<blake3::Hash>)>,
+    memo: Option<&PageMemo>,
+    globals_hash: &blake3::Hash,
+    sink: &dyn Sink,
+) -> anyhow::Result<Result<MadePages, Vec<Diagnostic>>> {
+    let Some(memo) = memo else {
+        unreachable!("a plan is only used with a memo")
+    };
+    let mut next = PageMemo::default();
+    let mut pages = plan.pages.clone();
+    let mut fresh: HashMap<usize, (Option<blake3::Hash>, Arc<[u8]>)> = HashMap::new();
+    for (i, hash) in &changed {
+        let Some(entry) = pages[*i].whole else {
+            unreachable!("only story pages are changed here")
+        };
+        let job = pages::story_job(site, urls, entry);
+        pages[*i] = Planned::of(&job, &pages[*i].path, globals_hash);
+        match render_page(templates, job) {
+            Ok(bytes) => fresh.insert(*i, (*hash, bytes)),
+            Err(diags) => return Ok(Err(diags)),
+        };
+    }
+    let mut paths = Vec::with_capacity(pages.len());
+    for (i, page) in pages.iter().enumerate() {
+        let (hash, bytes) = match fresh.remove(&i) {
+            Some(made) => made,
+            None => {
+                let (hash, bytes) = &memo.pages[&page.path];
+                (Some(*hash), bytes.clone())
+            }
+        };
+        sink.put(Output::Bytes(page.path.clone(), bytes.clone()))?;
+        if let Some(hash) = hash {
+            next.pages.insert(page.path.clone(), (hash, bytes));
+        }
+        paths.push(page.path.clone());
+    }
+    Ok(Ok(MadePages {
+        paths,
+        sitemap: plan.sitemap.clone(),
+        rendered: changed.len(),
+        memo: Some(next),
+        plan: Some(plan::Plan {
+            key: plan.key,
+            pages,
+            sitemap: plan.sitemap.clone(),
+        }),
     }))
 }
 
@@ -209,8 +406,8 @@ fn feeds_output(
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
-    page_routes: &[Route<'_>],
     page_paths: &[String],
+    sitemap: &[String],
     memo: Option<&PageMemo>,
     next: &mut Option<PageMemo>,
     globals_hash: &blake3::Hash,
@@ -237,7 +434,7 @@ fn feeds_output(
         .map(|(_, outputs)| outputs.clone());
     let feeds = match known {
         Some(outputs) => outputs,
-        None => feeds::feeds(site, urls, templates, page_routes)?,
+        None => feeds::feeds(site, urls, templates, sitemap)?,
     };
     if let (Some(next), Some(key)) = (next.as_mut(), key) {
         next.feeds = Some((key, feeds.clone()));
@@ -333,7 +530,11 @@ fn entry_digests(e: &crate::site::Entry, urls: &Urls<'_>) -> EntryDigests {
         h.update(key.as_bytes());
         h.finalize()
     });
-    EntryDigests { teaser, whole }
+    EntryDigests {
+        teaser,
+        whole,
+        shape: plan::shape(e),
+    }
 }
 
 /// Variables every template sees: `site` and `facets`.

@@ -9,7 +9,6 @@ use tera::Context;
 
 use crate::render::context::PageMeta;
 use crate::routes::Route;
-use crate::theme::Templates;
 
 /// The variables of a page that are made with its job, before any page
 /// renders: few and small (a role, its moves, a page number). They are
@@ -32,13 +31,13 @@ impl Vars {
     }
 
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        // Serialising our context types cannot fail.
-        let json = serde_json::to_vec(value).unwrap_or_default();
         let mut h = blake3::Hasher::new();
         h.update(self.digest.as_bytes());
+        h.update(&(key.len() as u64).to_le_bytes());
         h.update(key.as_bytes());
-        h.update(&(json.len() as u64).to_le_bytes());
-        h.update(&json);
+        // JSON delimits itself, so it is hashed as it is written, with no
+        // buffer. Serialising our context types cannot fail.
+        let _ = serde_json::to_writer(&mut h, value);
         self.digest = h.finalize();
         self.cx.insert(key, value);
     }
@@ -139,6 +138,8 @@ pub struct PageMemo {
     pub(crate) index_entries: HashMap<blake3::Hash, Arc<[u8]>>,
     /// The feed, sitemap and robots.txt, by what they are made from.
     pub(crate) feeds: Option<(blake3::Hash, Vec<crate::render::Output>)>,
+    /// Every page of the last render, while what shapes them stays the same.
+    pub(crate) plan: Option<crate::render::plan::Plan>,
 }
 
 impl PageMemo {
@@ -151,42 +152,12 @@ impl PageMemo {
     }
 }
 
-pub(crate) type MemoEntry = (String, (blake3::Hash, Arc<[u8]>));
-
-/// Everything a page is made from, hashed: its template and the templates
-/// that one uses, the globals, its variables made up front, its metadata
-/// and path, and the entries it shows. `None` when the entry it shows
-/// whole has no memo key (it was not validated through the memo): such a
-/// page is always rendered.
-pub(crate) fn page_hash(
-    templates: &Templates,
-    globals: &blake3::Hash,
-    job: &Job<'_>,
-    path: &str,
-    entries: &[EntryDigests],
-) -> Option<blake3::Hash> {
-    let mut h = blake3::Hasher::new();
-    h.update(templates.fingerprint(job.template).as_bytes());
-    h.update(globals.as_bytes());
-    h.update(job.vars.digest().as_bytes());
-    if let Some(shared) = &job.shared {
-        h.update(shared.digest().as_bytes());
-    }
-    let _ = serde_json::to_writer(&mut h, &job.meta);
-    h.update(path.as_bytes());
-    for &i in &job.shows {
-        h.update(entries.get(i)?.teaser.as_bytes());
-    }
-    if let Some(i) = job.whole {
-        h.update(entries.get(i)?.whole?.as_bytes());
-    }
-    Some(h.finalize())
-}
-
 /// What an entry looks like on a page, hashed: as a teaser, and whole.
 pub(crate) struct EntryDigests {
     /// Everything a teaser shows of it.
     pub teaser: blake3::Hash,
     /// The story's memo key and the teaser: everything its own page shows.
     pub whole: Option<blake3::Hash>,
+    /// Its place in the indexes: see `plan::shape`.
+    pub shape: blake3::Hash,
 }

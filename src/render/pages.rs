@@ -33,32 +33,34 @@ fn related(site: &Site, index: usize) -> Vec<usize> {
 /// are built when each page renders, not here.
 pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     // Made in parallel: a site has as many story pages as stories.
-    site.entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let s = &e.story;
-            let route = Route::Story(&s.slug);
-            let canonical = urls.absolute(route);
-            let meta = PageMeta {
-                title: format!("{}: {}", s.name, s.headline),
-                description: if s.summary.is_empty() {
-                    s.headline.clone()
-                } else {
-                    s.summary.clone()
-                },
-                canonical: canonical.clone(),
-                url: urls.url(route),
-                image: urls.card(CardOf::Story(s.slug.clone())),
-            };
-            Job::new("story.html", route, meta, Vars::new())
-                .whole(i)
-                .showing(
-                    related(site, i),
-                    Box::new(move |related, cx| story_vars(site, urls, i, related, &canonical, cx)),
-                )
-        })
+    (0..site.entries.len())
+        .into_par_iter()
+        .map(|i| story_job(site, urls, i))
         .collect()
+}
+
+/// The page of the story `i` of `site.entries`.
+pub(crate) fn story_job<'a>(site: &'a Site, urls: &'a Urls<'a>, i: usize) -> Job<'a> {
+    let s = &site.entries[i].story;
+    let route = Route::Story(&s.slug);
+    let canonical = urls.absolute(route);
+    let meta = PageMeta {
+        title: format!("{}: {}", s.name, s.headline),
+        description: if s.summary.is_empty() {
+            s.headline.clone()
+        } else {
+            s.summary.clone()
+        },
+        canonical: canonical.clone(),
+        url: urls.url(route),
+        image: urls.card(CardOf::Story(s.slug.clone())),
+    };
+    Job::new("story.html", route, meta, Vars::new())
+        .whole(i)
+        .showing(
+            related(site, i),
+            Box::new(move |related, cx| story_vars(site, urls, i, related, &canonical, cx)),
+        )
 }
 
 /// A story page's variables made when it renders: the story, its

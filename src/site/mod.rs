@@ -128,6 +128,14 @@ pub struct Site {
 }
 
 pub fn model(content: Content, drafts: bool) -> Site {
+    model_with(content, drafts, None)
+}
+
+/// `model`, reusing the indexes and figures of `previous` (the model of
+/// the last rebuild) when no story's place in them changed: then only the
+/// stories, settings, career and collections are replaced. A save to a
+/// story's text costs `serve` this instead of indexing every story again.
+pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Site {
     let Content {
         site: config,
         career,
@@ -140,6 +148,22 @@ pub fn model(content: Content, drafts: bool) -> Site {
         .collect();
     // Newest first; the slug breaks ties so the order never depends on the disk.
     published.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    if let Some(mut site) = previous
+        && site.career == career
+        && site.entries.len() == published.len()
+        && site
+            .entries
+            .par_iter()
+            .zip(published.par_iter())
+            .all(|(e, s)| Arc::ptr_eq(&e.story, s) || same_place(&e.story, s))
+    {
+        for (e, s) in site.entries.iter_mut().zip(published) {
+            e.story = s;
+        }
+        site.config = config;
+        site.collections = collection_members(collections, &site.by_slug);
+        return site;
+    }
 
     let department_of: BTreeMap<&str, &str> = career
         .roles
@@ -195,21 +219,44 @@ pub fn model(content: Content, drafts: bool) -> Site {
             site.by_first_move.entry(bucket).or_default().push(i);
         }
     }
-    site.collections = collections
+    site.collections = collection_members(collections, &site.by_slug);
+    site.entries = entries;
+    site.career = career;
+    site
+}
+
+/// Each collection with the positions of its published stories, by id.
+fn collection_members(
+    collections: Vec<Collection>,
+    by_slug: &BTreeMap<String, usize>,
+) -> Vec<(Collection, Vec<usize>)> {
+    let mut members: Vec<(Collection, Vec<usize>)> = collections
         .into_iter()
         .map(|c| {
             let ids = c
                 .stories
                 .iter()
-                .filter_map(|t| site.by_slug.get(&t.value).copied())
+                .filter_map(|t| by_slug.get(&t.value).copied())
                 .collect();
             (c, ids)
         })
         .collect();
-    site.collections.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    site.entries = entries;
-    site.career = career;
-    site
+    members.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    members
+}
+
+/// Whether two versions of a story have the same place in the indexes and
+/// figures: everything `entry`, the indexes and `stats` read of a story.
+fn same_place(a: &Story, b: &Story) -> bool {
+    a.slug == b.slug
+        && a.date == b.date
+        && a.tags == b.tags
+        && a.location == b.location
+        && a.journey.len() == b.journey.len()
+        && a.journey
+            .iter()
+            .zip(&b.journey)
+            .all(|(x, y)| x.role == y.role && x.from == y.from && x.to == y.to)
 }
 
 fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
