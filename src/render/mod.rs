@@ -359,17 +359,25 @@ fn render_changed(
     };
     let mut next = PageMemo::default();
     let mut pages = plan.pages.clone();
+    // In parallel: a template saved changes every story page.
+    let remade: Vec<_> = changed
+        .par_iter()
+        .map(|&(i, hash)| {
+            let Some(entry) = pages[i].whole else {
+                unreachable!("only story pages are changed here")
+            };
+            let job = pages::story_job(site, urls, entry);
+            let planned = Planned::of(&job, &pages[i].path, globals_hash);
+            (i, hash, planned, render_page(templates, job))
+        })
+        .collect();
     let mut fresh: HashMap<usize, (Option<blake3::Hash>, Arc<[u8]>)> = HashMap::new();
-    for (i, hash) in &changed {
-        let Some(entry) = pages[*i].whole else {
-            unreachable!("only story pages are changed here")
-        };
-        let job = pages::story_job(site, urls, entry);
-        pages[*i] = Planned::of(&job, &pages[*i].path, globals_hash);
-        match render_page(templates, job) {
-            Ok(bytes) => fresh.insert(*i, (*hash, bytes)),
+    for (i, hash, planned, bytes) in remade {
+        match bytes {
+            Ok(bytes) => fresh.insert(i, (hash, bytes)),
             Err(diags) => return Ok(Err(diags)),
         };
+        pages[i] = planned;
     }
     let mut paths = Vec::with_capacity(pages.len());
     for (i, page) in pages.iter().enumerate() {
