@@ -538,6 +538,7 @@ fn after_validation(
         .collect();
     let stories = site.entries.len();
     let base_url = site.config.base_url.clone();
+    timings.lap("report");
     if let Some(memo) = model_memo {
         *memo = Some(site);
     }

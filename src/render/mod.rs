@@ -27,7 +27,7 @@ use crate::diagnostics::Diagnostic;
 use crate::images::{Processed, ShareCards};
 use crate::render::context::*;
 pub use crate::render::output::{Collect, Discard, Output, Sink};
-use crate::render::page::{EntryDigests, Job, PageMemo, Vars};
+use crate::render::page::{EntryDigests, Job, PageMemo, Parts, Vars};
 use crate::render::plan::Planned;
 use crate::routes::{CardOf, Route, Routes};
 use crate::site::Site;
@@ -506,37 +506,34 @@ fn globals_digest(site: &Site, globals: &Vars) -> blake3::Hash {
 /// headline also every page with its teaser.
 fn entry_digests(e: &crate::site::Entry, urls: &Urls<'_>) -> EntryDigests {
     let s = &e.story;
-    let mut h = blake3::Hasher::new();
-    let mut part = |bytes: &[u8]| {
-        h.update(&(bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
+    let mut h = Parts::new();
     for text in [&s.slug, &s.name, &s.headline] {
-        part(text.as_bytes());
+        h.part(text.as_bytes());
     }
-    part(s.location.as_deref().unwrap_or("\0").as_bytes());
-    part(s.date.to_string().as_bytes());
+    h.part(s.location.as_deref().unwrap_or("\0").as_bytes());
+    h.part(&s.date.year().to_le_bytes());
+    h.part(&[s.date.month() as u8, s.date.day() as u8]);
     for text in e.roles.iter().chain(&e.departments) {
-        part(text.as_bytes());
+        h.part(text.as_bytes());
     }
-    part(b"tags");
+    h.part(b"tags");
     for (slug, name) in &e.tags {
-        part(slug.as_bytes());
-        part(name.as_bytes());
+        h.part(slug.as_bytes());
+        h.part(name.as_bytes());
     }
     if let Some(p) = urls.photos.get(&s.slug) {
         for text in [&p.src, &p.srcset, &p.webp_srcset, &p.alt] {
-            part(text.as_bytes());
+            h.part(text.as_bytes());
         }
-        part(&p.width.to_le_bytes());
-        part(&p.height.to_le_bytes());
+        h.part(&p.width.to_le_bytes());
+        h.part(&p.height.to_le_bytes());
     }
-    let teaser = h.finalize();
+    let teaser = h.finish();
     let whole = s.memo_key.map(|key| {
-        let mut h = blake3::Hasher::new();
-        h.update(teaser.as_bytes());
-        h.update(key.as_bytes());
-        h.finalize()
+        let mut h = Parts::new();
+        h.hash(&teaser);
+        h.hash(&key);
+        h.finish()
     });
     EntryDigests {
         teaser,

@@ -8,7 +8,7 @@
 //! Not for: `build` and `check`, which make every page once anyway.
 
 use crate::render::context::Urls;
-use crate::render::page::{EntryDigests, Job};
+use crate::render::page::{EntryDigests, Job, Parts};
 use crate::site::{Entry, Site};
 use crate::theme::Templates;
 
@@ -96,11 +96,8 @@ pub(crate) fn key(
 /// departments, tags and location.
 pub(crate) fn shape(e: &Entry) -> blake3::Hash {
     let s = &e.story;
-    let mut h = blake3::Hasher::new();
-    let mut part = |bytes: &[u8]| {
-        h.update(&(bytes.len() as u64).to_le_bytes());
-        h.update(bytes);
-    };
+    let mut h = Parts::new();
+    let mut part = |bytes: &[u8]| h.part(bytes);
     part(s.slug.as_bytes());
     part(&s.date.year().to_le_bytes());
     part(&[s.date.month() as u8, s.date.day() as u8]);
@@ -119,7 +116,7 @@ pub(crate) fn shape(e: &Entry) -> blake3::Hash {
         part(name.as_bytes());
     }
     part(s.location.as_deref().unwrap_or("\0").as_bytes());
-    h.finalize()
+    h.finish()
 }
 
 /// A page's inputs but its template and entries: the globals, its
@@ -148,14 +145,14 @@ pub(crate) fn page_hash(
     whole: Option<usize>,
     entries: &[EntryDigests],
 ) -> Option<blake3::Hash> {
-    let mut h = blake3::Hasher::new();
-    h.update(templates.fingerprint(template).as_bytes());
-    h.update(base.as_bytes());
+    let mut h = Parts::new();
+    h.hash(&templates.fingerprint(template));
+    h.hash(base);
     for &i in shows {
-        h.update(entries.get(i)?.teaser.as_bytes());
+        h.hash(&entries.get(i)?.teaser);
     }
     if let Some(i) = whole {
-        h.update(entries.get(i)?.whole?.as_bytes());
+        h.hash(&entries.get(i)?.whole?);
     }
-    Some(h.finalize())
+    Some(h.finish())
 }

@@ -105,6 +105,7 @@ fn rebuild(opts: &BuildOptions, memo: &mut RebuildMemo) -> anyhow::Result<Result
     let mut timings = Timings::new();
     let collect = Collect::default();
     let result = crate::render_site(opts, &mut timings, &collect, Some(memo))?;
+    timings.lap("collect");
     timings.print();
     Ok(match result {
         Ok(site) => {

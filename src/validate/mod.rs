@@ -133,7 +133,7 @@ pub fn validate_with(
     }
     // A story with errors of its own is not also "unknown" where a collection
     // names it: its own diagnostics say what to fix.
-    let valid_files: BTreeSet<&str> = stories.iter().map(|s| s.file.as_str()).collect();
+    let valid_files: HashSet<&str> = stories.iter().map(|s| s.file.as_str()).collect();
     let broken: BTreeSet<String> = raw
         .stories
         .iter()
@@ -192,27 +192,24 @@ fn memoized_stories(
         }
         h.finalize()
     };
+    // Read by every story without a lock; what is validated again is
+    // remembered after.
+    let mut known = std::mem::take(&mut *memo.stories.lock().expect("memo lock"));
+    let fresh: Mutex<Vec<(String, Remembered)>> = Mutex::new(Vec::new());
     let stories = diagnostics::par_map(&raw.stories, diags, |s, local| {
         let path = &s.source.path;
         // A file not read again since the last run is as it was: its
         // remembered result stands if nothing else it depends on changed.
         let unread = raw.reread.as_ref().is_some_and(|r| !r.contains(path));
-        let mut known = memo.stories.lock().expect("memo lock");
         let remembered = known.get(path).filter(|m| m.shared == shared_key);
         let k = match remembered {
             Some(m) if unread => m.key,
-            _ => {
-                drop(known);
-                let k = key(s);
-                known = memo.stories.lock().expect("memo lock");
-                k
-            }
+            _ => key(s),
         };
         if let Some(m) = known.get(path).filter(|m| m.key == k) {
             local.extend(m.result.1.iter().cloned());
             return m.result.0.clone();
         }
-        drop(known);
         let mut found = Vec::new();
         let story = story::story(s, cx, &mut Reporter::new(path, &mut found)).map(|story| {
             Arc::new(Story {
@@ -221,21 +218,20 @@ fn memoized_stories(
             })
         });
         local.extend(found.iter().cloned());
-        memo.stories.lock().expect("memo lock").insert(
+        fresh.lock().expect("memo lock").push((
             path.clone(),
             Remembered {
                 shared: shared_key,
                 key: k,
                 result: (story.clone(), found),
             },
-        );
+        ));
         story
     });
+    known.extend(fresh.into_inner().expect("memo lock"));
     let present: HashSet<&str> = raw.stories.iter().map(|s| s.source.path.as_str()).collect();
-    memo.stories
-        .lock()
-        .expect("memo lock")
-        .retain(|path, _| present.contains(path.as_str()));
+    known.retain(|path, _| present.contains(path.as_str()));
+    *memo.stories.lock().expect("memo lock") = known;
     stories
 }
 
