@@ -16,7 +16,7 @@ mod plan;
 pub mod sankey;
 mod statics;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -88,10 +88,6 @@ pub fn render(
 
     let mut diagnostics = Vec::new();
     let mut files = 0;
-    let page_files = |generated: &mut HashSet<String>| {
-        generated.extend(feeds::FILES.iter().map(|(route, _)| route.file()));
-        generated.insert(Route::StoriesIndex.file());
-    };
     // What each entry's teaser and page are made from, for the memo.
     let entry_digests: Vec<EntryDigests> = match memo {
         Some(_) => site
@@ -102,33 +98,20 @@ pub fn render(
         None => Vec::new(),
     };
     let plan_key = memo.map(|_| plan::key(site, &globals_hash, &urls, &entry_digests));
-    let plan = memo
-        .zip(plan_key)
-        .and_then(|(m, key)| m.plan.as_ref().filter(|p| p.key == key));
-    let changed = plan.and_then(|plan| {
-        changed_story_pages(plan, templates, memo?, &entry_digests).map(|c| (plan, c))
+    let compared = memo.zip(plan_key).and_then(|(m, key)| {
+        let plan = m.plan.as_ref().filter(|p| p.key == key)?;
+        Some((plan, compare_with_plan(plan, templates, m, &entry_digests)?))
     });
-    if std::env::var_os("LP_DEBUG").is_some() {
-        eprintln!(
-            "plan {} key-ok {} changed {:?}",
-            memo.is_some_and(|m| m.plan.is_some()),
-            plan.is_some(),
-            changed.as_ref().map(|c| c.1.len())
-        );
-    }
-    // Only static files that no generated file hides are published.
-    let mut generated: HashSet<String> = HashSet::new();
-    page_files(&mut generated);
-    let generated_outputs: Vec<&Output> = photos
+    let generated: Vec<&Output> = photos
         .outputs
         .iter()
         .chain(assets.cards.cards.values())
         .collect();
-    generated.extend(generated_outputs.iter().map(|o| o.path().to_string()));
-    let jobs = match changed {
-        Some((plan, _)) => {
-            generated.extend(plan.pages.iter().map(|p| p.path.clone()));
-            None
+    let made = match compared {
+        Some((plan, pages)) => {
+            let paths = plan.pages.iter().map(|p| p.path.as_str());
+            files += put_statics(assets.statics, &generated, paths, sink, &mut diagnostics)?;
+            render_changed(site, &urls, templates, plan, pages, &globals_hash, sink)?
         }
         None => {
             let mut jobs = listings::listing_jobs(site, &urls);
@@ -136,42 +119,26 @@ pub fn render(
             jobs.extend(pages::other_jobs(site, &urls));
             let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
             let paths: Vec<String> = routes.par_iter().map(Route::file).collect();
-            generated.extend(paths.iter().cloned());
-            Some((jobs, paths))
+            let page_paths = paths.iter().map(String::as_str);
+            files += put_statics(
+                assets.statics,
+                &generated,
+                page_paths,
+                sink,
+                &mut diagnostics,
+            )?;
+            render_all(
+                &urls,
+                templates,
+                jobs,
+                paths,
+                memo,
+                plan_key,
+                &globals_hash,
+                &entry_digests,
+                sink,
+            )?
         }
-    };
-    let generated: HashSet<&str> = generated.iter().map(String::as_str).collect();
-    for output in statics::static_files(assets.statics, &generated, &mut diagnostics)
-        .into_iter()
-        .chain(generated_outputs.into_iter().cloned())
-    {
-        sink.put(output)?;
-        files += 1;
-    }
-
-    let made = match (changed, jobs) {
-        (Some((plan, changed)), _) => render_changed(
-            site,
-            &urls,
-            templates,
-            plan,
-            changed,
-            memo,
-            &globals_hash,
-            sink,
-        )?,
-        (None, Some((jobs, paths))) => render_all(
-            &urls,
-            templates,
-            jobs,
-            paths,
-            memo,
-            plan_key,
-            &globals_hash,
-            &entry_digests,
-            sink,
-        )?,
-        (None, None) => unreachable!("jobs are made when the plan is not used"),
     };
     let made = match made {
         Ok(made) => made,
@@ -314,90 +281,123 @@ fn render_all(
     }))
 }
 
-/// The pages of `plan` whose hash changed since the memo's render, with
-/// their new hashes; `None` when one of them is not a story page (a
-/// listing that shows a changed teaser), since only story pages can be
-/// made one by one.
-fn changed_story_pages(
+/// Hands the static files and the generated images to the sink: static
+/// files that a generated file (a page, a feed, an image) hides are left
+/// out, with a warning. Returns how many files it handed over.
+fn put_statics<'a>(
+    statics: &[StaticFile],
+    generated: &[&Output],
+    pages: impl Iterator<Item = &'a str>,
+    sink: &dyn Sink,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<usize> {
+    let made: Vec<String> = feeds::FILES
+        .iter()
+        .map(|(route, _)| route.file())
+        .chain([Route::StoriesIndex.file()])
+        .collect();
+    let mut taken: HashSet<&str> = pages.collect();
+    taken.extend(made.iter().map(String::as_str));
+    taken.extend(generated.iter().map(|o| o.path()));
+    let mut files = 0;
+    for output in statics::static_files(statics, &taken, diagnostics)
+        .into_iter()
+        .chain(generated.iter().map(|&o| o.clone()))
+    {
+        sink.put(output)?;
+        files += 1;
+    }
+    Ok(files)
+}
+
+/// A page of the plan, compared with the memo's render.
+enum Compared {
+    /// Made from the same inputs: the memo's bytes stand.
+    Same(blake3::Hash, Arc<[u8]>),
+    /// The page of this entry's story, to make and render again.
+    Changed {
+        entry: usize,
+        hash: Option<blake3::Hash>,
+    },
+}
+
+/// Each page of `plan` compared with the memo's render; `None` when a page
+/// that changed is not a story page (a listing that shows a changed
+/// teaser), since only story pages can be made one by one.
+fn compare_with_plan(
     plan: &plan::Plan,
     templates: &Templates,
     memo: &PageMemo,
     entry_digests: &[EntryDigests],
-) -> Option<Vec<(usize, Option<blake3::Hash>)>> {
-    let hashes: Vec<Option<blake3::Hash>> = plan
-        .pages
+) -> Option<Vec<Compared>> {
+    plan.pages
         .par_iter()
-        .map(|p| p.hash(templates, entry_digests))
-        .collect();
-    let mut changed = Vec::new();
-    for (i, (page, hash)) in plan.pages.iter().zip(hashes).enumerate() {
-        let same =
-            hash.is_some_and(|h| memo.pages.get(&page.path).is_some_and(|(old, _)| *old == h));
-        if !same {
-            page.whole?;
-            changed.push((i, hash));
-        }
-    }
-    Some(changed)
+        .map(|page| {
+            let hash = page.hash(templates, entry_digests);
+            let known = memo.pages.get(&page.path);
+            match (hash, known) {
+                (Some(h), Some((old, bytes))) if *old == h => {
+                    Some(Compared::Same(h, bytes.clone()))
+                }
+                _ => page.whole.map(|entry| Compared::Changed { entry, hash }),
+            }
+        })
+        .collect()
 }
 
-/// The plan's pages: those `changed` made and rendered again (story
-/// pages), the rest from the memo.
-#[allow(clippy::too_many_arguments)]
+/// The plan's pages: the changed story pages made and rendered again, in
+/// parallel (a template save changes every one), the rest from the memo.
 fn render_changed(
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
     plan: &plan::Plan,
-    changed: Vec<(usize, Option<blake3::Hash>)>,
-    memo: Option<&PageMemo>,
+    compared: Vec<Compared>,
     globals_hash: &blake3::Hash,
     sink: &dyn Sink,
 ) -> anyhow::Result<Result<MadePages, Vec<Diagnostic>>> {
-    let Some(memo) = memo else {
-        unreachable!("a plan is only used with a memo")
-    };
-    let mut next = PageMemo::default();
-    let mut pages = plan.pages.clone();
-    // In parallel: a template saved changes every story page.
-    let remade: Vec<_> = changed
-        .par_iter()
-        .map(|&(i, hash)| {
-            let Some(entry) = pages[i].whole else {
-                unreachable!("only story pages are changed here")
-            };
-            let job = pages::story_job(site, urls, entry);
-            let planned = Planned::of(&job, &pages[i].path, globals_hash);
-            (i, hash, planned, render_page(templates, job))
+    /// A page, and whether it was rendered (not taken from the memo).
+    type Made = (Planned, Option<blake3::Hash>, Arc<[u8]>, bool);
+    let results: Vec<Result<Made, Vec<Diagnostic>>> = compared
+        .into_par_iter()
+        .zip(plan.pages.par_iter())
+        .map(|(page, planned)| match page {
+            Compared::Same(hash, bytes) => Ok((planned.clone(), Some(hash), bytes, false)),
+            Compared::Changed { entry, hash } => {
+                let job = pages::story_job(site, urls, entry);
+                let remade = Planned::of(&job, &planned.path, globals_hash);
+                let bytes = render_page(templates, job)?;
+                Ok((remade, hash, bytes, true))
+            }
         })
         .collect();
-    let mut fresh: HashMap<usize, (Option<blake3::Hash>, Arc<[u8]>)> = HashMap::new();
-    for (i, hash, planned, bytes) in remade {
-        match bytes {
-            Ok(bytes) => fresh.insert(i, (hash, bytes)),
-            Err(diags) => return Ok(Err(diags)),
-        };
-        pages[i] = planned;
-    }
-    let mut paths = Vec::with_capacity(pages.len());
-    for (i, page) in pages.iter().enumerate() {
-        let (hash, bytes) = match fresh.remove(&i) {
-            Some(made) => made,
-            None => {
-                let (hash, bytes) = &memo.pages[&page.path];
-                (Some(*hash), bytes.clone())
+    let mut next = PageMemo::default();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    let mut rendered = 0;
+    for result in results {
+        let (page, hash, bytes, fresh) = match result {
+            Ok(made) => made,
+            Err(diags) => {
+                crate::diagnostics::extend_unique(&mut errors, diags);
+                continue;
             }
         };
+        rendered += usize::from(fresh);
         sink.put(Output::Bytes(page.path.clone(), bytes.clone()))?;
         if let Some(hash) = hash {
             next.pages.insert(page.path.clone(), (hash, bytes));
         }
-        paths.push(page.path.clone());
+        pages.push(page);
     }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    let paths = pages.iter().map(|p| p.path.clone()).collect();
     Ok(Ok(MadePages {
         paths,
         sitemap: plan.sitemap.clone(),
-        rendered: changed.len(),
+        rendered,
         memo: Some(next),
         plan: Some(plan::Plan {
             key: plan.key,
