@@ -91,32 +91,11 @@ pub(crate) fn key(
     h.finalize()
 }
 
-/// An entry's place in the indexes and figures: slug, date, journey steps
-/// (roles and dates: the moves' counts and medians on the career map),
-/// departments, tags and location.
+/// An entry's place in the indexes and figures (see `site::place`); the
+/// departments it passed through come from its roles and the career
+/// catalogue, which the globals cover.
 pub(crate) fn shape(e: &Entry) -> blake3::Hash {
-    let s = &e.story;
-    let mut h = Parts::new();
-    let mut part = |bytes: &[u8]| h.part(bytes);
-    part(s.slug.as_bytes());
-    part(&s.date.year().to_le_bytes());
-    part(&[s.date.month() as u8, s.date.day() as u8]);
-    for step in &s.journey {
-        part(step.role.as_bytes());
-        for month in std::iter::once(step.from).chain(step.to) {
-            part(&month.year.to_le_bytes());
-            part(&month.month.to_le_bytes());
-        }
-    }
-    for text in &e.departments {
-        part(text.as_bytes());
-    }
-    for (slug, name) in &e.tags {
-        part(slug.as_bytes());
-        part(name.as_bytes());
-    }
-    part(s.location.as_deref().unwrap_or("\0").as_bytes());
-    h.finish()
+    blake3::hash(&crate::site::place(&e.story))
 }
 
 /// A page's inputs but its template and entries: the globals, its

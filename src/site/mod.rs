@@ -155,7 +155,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
             .entries
             .par_iter()
             .zip(published.par_iter())
-            .all(|(e, s)| Arc::ptr_eq(&e.story, s) || same_place(&e.story, s))
+            .all(|(e, s)| Arc::ptr_eq(&e.story, s) || place(&e.story) == place(s))
     {
         for (e, s) in site.entries.iter_mut().zip(published) {
             e.story = s;
@@ -245,18 +245,32 @@ fn collection_members(
     members
 }
 
-/// Whether two versions of a story have the same place in the indexes and
-/// figures: everything `entry`, the indexes and `stats` read of a story.
-fn same_place(a: &Story, b: &Story) -> bool {
-    a.slug == b.slug
-        && a.date == b.date
-        && a.tags == b.tags
-        && a.location == b.location
-        && a.journey.len() == b.journey.len()
-        && a.journey
-            .iter()
-            .zip(&b.journey)
-            .all(|(x, y)| x.role == y.role && x.from == y.from && x.to == y.to)
+/// A story's place in the indexes and figures, as bytes: everything
+/// `entry`, the indexes and `stats` read of a story (slug, date, journey
+/// roles and dates, tags, location). Versions with the same place index
+/// alike, so the model of one serves the other; the page plan hashes it.
+pub fn place(story: &Story) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    let mut part = |bytes: &[u8]| {
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(bytes);
+    };
+    part(story.slug.as_bytes());
+    part(&story.date.year().to_le_bytes());
+    part(&[story.date.month() as u8, story.date.day() as u8]);
+    for step in &story.journey {
+        part(step.role.as_bytes());
+        for month in std::iter::once(step.from).chain(step.to) {
+            part(&month.year.to_le_bytes());
+            part(&month.month.to_le_bytes());
+        }
+    }
+    part(b"tags");
+    for tag in &story.tags {
+        part(tag.as_bytes());
+    }
+    part(story.location.as_deref().unwrap_or("\0").as_bytes());
+    out
 }
 
 fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
