@@ -56,6 +56,16 @@ pub enum CardOf {
     Collection(String),
 }
 
+/// Which open positions a page of `/openings/` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OpeningsFilter<'a> {
+    All,
+    /// By department id.
+    Department(&'a str),
+    /// By the location's slug.
+    Location(&'a str),
+}
+
 /// One output of the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route<'a> {
@@ -67,6 +77,12 @@ pub enum Route<'a> {
     Collection(&'a str),
     /// The career map.
     Paths,
+    /// The open positions, all or one department's or location's.
+    Openings(OpeningsFilter<'a>),
+    /// The printable share kit of a story, by slug.
+    StoryKit(&'a str),
+    /// The printable share kit of a collection, by id.
+    CollectionKit(&'a str),
     NotFound,
     Feed,
     Sitemap,
@@ -110,6 +126,13 @@ impl Route<'_> {
             Route::Story(slug) => format!("stories/{slug}/"),
             Route::Collection(id) => format!("collections/{id}/"),
             Route::Paths => "paths/".into(),
+            Route::Openings(filter) => match filter {
+                OpeningsFilter::All => "openings/".into(),
+                OpeningsFilter::Department(id) => format!("openings/departments/{id}/"),
+                OpeningsFilter::Location(slug) => format!("openings/locations/{slug}/"),
+            },
+            Route::StoryKit(slug) => format!("stories/{slug}/share/"),
+            Route::CollectionKit(id) => format!("collections/{id}/share/"),
             Route::NotFound => "404.html".into(),
             Route::Feed => "feed.xml".into(),
             Route::Sitemap => "sitemap.xml".into(),
@@ -143,13 +166,20 @@ impl Route<'_> {
     fn is_folder(&self) -> bool {
         matches!(
             self,
-            Route::Listing(..) | Route::Story(_) | Route::Collection(_) | Route::Paths
+            Route::Listing(..)
+                | Route::Story(_)
+                | Route::Collection(_)
+                | Route::Paths
+                | Route::Openings(_)
+                | Route::StoryKit(_)
+                | Route::CollectionKit(_)
         )
     }
 
-    /// Whether the sitemap lists it.
+    /// Whether the sitemap lists it: every page but 404 and the share
+    /// kits, which are printouts for recruiters, not pages to find.
     pub fn in_sitemap(&self) -> bool {
-        self.is_folder()
+        self.is_folder() && !matches!(self, Route::StoryKit(_) | Route::CollectionKit(_))
     }
 }
 
@@ -281,6 +311,31 @@ mod tests {
                 "collections/picks/index.html",
             ),
             (Route::Paths, "paths/", "paths/index.html"),
+            (
+                Route::Openings(OpeningsFilter::All),
+                "openings/",
+                "openings/index.html",
+            ),
+            (
+                Route::Openings(OpeningsFilter::Department("it")),
+                "openings/departments/it/",
+                "openings/departments/it/index.html",
+            ),
+            (
+                Route::Openings(OpeningsFilter::Location("porto")),
+                "openings/locations/porto/",
+                "openings/locations/porto/index.html",
+            ),
+            (
+                Route::StoryKit("ana"),
+                "stories/ana/share/",
+                "stories/ana/share/index.html",
+            ),
+            (
+                Route::CollectionKit("picks"),
+                "collections/picks/share/",
+                "collections/picks/share/index.html",
+            ),
             (Route::NotFound, "404.html", "404.html"),
             (Route::Feed, "feed.xml", "feed.xml"),
             (Route::Sitemap, "sitemap.xml", "sitemap.xml"),

@@ -16,6 +16,8 @@ const ROUTE_PIECES: &[&str] = &[
     "locations/",
     "collections/",
     "paths/",
+    "openings/",
+    "share/",
     "page/",
     "cards/",
     "img/",

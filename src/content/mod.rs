@@ -54,6 +54,8 @@ pub struct RawSite {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
     pub career_yaml: Option<SourceFile>,
+    /// `content/openings.yaml` (or `.json`), if the site lists open positions.
+    pub openings: Option<SourceFile>,
     pub stories: Vec<RawStory>,
     pub collections: Vec<SourceFile>,
     pub static_files: Vec<StaticFile>,
@@ -86,6 +88,7 @@ impl RawSite {
         self.site_yaml
             .iter()
             .chain(&self.career_yaml)
+            .chain(&self.openings)
             .chain(&self.collections)
             .chain(self.stories.iter().map(|s| &s.source))
     }
@@ -96,6 +99,7 @@ impl RawSite {
             .site_yaml
             .iter_mut()
             .chain(self.career_yaml.iter_mut())
+            .chain(self.openings.iter_mut())
             .chain(self.collections.iter_mut())
             .chain(self.stories.iter_mut().map(|s| &mut s.source));
         for slot in slots {
@@ -111,7 +115,7 @@ impl RawSite {
     /// copy every text once more.
     pub fn sources(&self, diagnostics: &[Diagnostic]) -> BTreeMap<String, String> {
         let named: BTreeSet<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
-        let singles = [&self.site_yaml, &self.career_yaml];
+        let singles = [&self.site_yaml, &self.career_yaml, &self.openings];
         singles
             .into_iter()
             .flatten()
@@ -295,6 +299,7 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
     let mut story_files = Vec::new();
     let mut collection_files = Vec::new();
     let mut single_files = Vec::new();
+    let mut openings_files = Vec::new();
     for entry in walker.entries(&content) {
         let rel = walker.rel(entry.path());
         let path = match walker.classify(&entry) {
@@ -304,6 +309,9 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         let parts: Vec<&str> = rel.split('/').collect();
         match parts.as_slice() {
             ["content", "site.yaml" | "career.yaml"] => single_files.push((path, rel.clone())),
+            ["content", "openings.yaml" | "openings.yml" | "openings.json"] => {
+                openings_files.push((path, rel.clone()))
+            }
             ["content", "stories", file] if file.ends_with(".md") => {
                 story_files.push(StoryFile {
                     path,
@@ -343,6 +351,17 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         } else {
             site.career_yaml = file;
         }
+    }
+    if let [_, second, ..] = openings_files.as_slice() {
+        Reporter::new(&second.1, &mut walker.diagnostics)
+            .error(
+                Pos::START,
+                "duplicate-file",
+                format!("{} and {} both list openings", openings_files[0].1, second.1),
+            )
+            .help("keep one openings file: remove or rename the other");
+    } else if let Some((path, rel)) = openings_files.first() {
+        site.openings = read_text(path, rel, &mut walker.diagnostics);
     }
     for (path, rel) in collection_files {
         site.collections

@@ -19,12 +19,82 @@ pub struct SiteConfig {
     pub theme: String,
     /// Explicit `entry_roles`, or empty to use roles marked `entry: true`.
     pub entry_roles: Vec<Text>,
-    pub utm_source: Option<String>,
+    /// `share`: the parameters every share link carries, and every apply
+    /// link without JavaScript, in the order written (`utm_source` first).
+    pub share: Vec<(String, String)>,
+    /// `apply`: where candidates apply when a role has no address of its own.
+    pub apply: Option<Apply>,
+    /// `tracking`: the landing parameters carried to every apply link.
+    pub tracking: Tracking,
+    /// `openings`: where `launchpad openings pull` imports from.
+    pub boards: Boards,
     pub page_size: usize,
     pub image_widths: Vec<u32>,
     pub image_formats: Vec<String>,
     /// `check` warns of consent ending within this many days.
     pub consent_warning_days: i64,
+}
+
+/// `site.yaml`'s `apply` block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Apply {
+    pub url: Option<String>,
+    pub label: String,
+}
+
+pub const DEFAULT_APPLY_LABEL: &str = "Apply now";
+
+/// Which query parameters a candidate arrives with are kept, and what an
+/// applicant tracking system calls them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tracking {
+    pub params: Vec<String>,
+    /// `(host suffix, [(our name, the ATS's name)])`.
+    pub rename: Vec<(String, Vec<(String, String)>)>,
+}
+
+pub const DEFAULT_TRACKING_PARAMS: &[&str] = &[
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+    "gh_src",
+    "source",
+];
+
+impl Default for Tracking {
+    fn default() -> Tracking {
+        Tracking {
+            params: DEFAULT_TRACKING_PARAMS
+                .iter()
+                .map(|p| p.to_string())
+                .collect(),
+            // Lever's hosted job pages credit the source named in `lever-source`.
+            rename: vec![(
+                "lever.co".to_string(),
+                vec![("source".to_string(), "lever-source".to_string())],
+            )],
+        }
+    }
+}
+
+/// `site.yaml`'s `openings` block: the job boards to import from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Boards {
+    /// A Greenhouse job board token.
+    pub greenhouse: Option<String>,
+    /// A Lever company name.
+    pub lever: Option<String>,
+    pub rules: Vec<TitleRule>,
+}
+
+/// Postings whose title matches `pattern` (`*` for any text, any case)
+/// are openings of `role`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleRule {
+    pub pattern: Text,
+    pub role: Text,
 }
 
 pub const DEFAULT_PAGE_SIZE: usize = 48;
@@ -53,6 +123,8 @@ pub struct Role {
     pub department: String,
     pub entry: bool,
     pub summary: Option<String>,
+    /// Where to apply for this role (an ATS search filtered to it, say).
+    pub apply_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -191,6 +263,22 @@ pub struct Collection {
     pub stories: Vec<Text>,
 }
 
+/// An open position from `content/openings.yaml`, checked and not closed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Opening {
+    pub title: String,
+    pub role: String,
+    pub location: String,
+    pub url: String,
+    /// A department id: the one given, else the role's.
+    pub department: String,
+    pub team: Option<String>,
+    pub employment_type: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub posted: Option<String>,
+    pub closes: Option<String>,
+}
+
 /// Everything validated, ready to be modelled.
 #[derive(Debug, Clone)]
 pub struct Content {
@@ -199,6 +287,8 @@ pub struct Content {
     /// Shared with `serve`'s memo, which keeps unchanged stories between rebuilds.
     pub stories: Vec<std::sync::Arc<Story>>,
     pub collections: Vec<Collection>,
+    /// Open positions, in the file's order; closed ones are left out.
+    pub openings: Vec<Opening>,
 }
 
 #[cfg(test)]

@@ -27,6 +27,13 @@ pub struct SiteCtx {
     /// Story cards per listing page.
     pub page_size: usize,
     pub collections: Vec<LinkCtx>,
+    /// Open positions listed in `content/openings.yaml`.
+    pub open_total: usize,
+    /// Where to apply (with the share parameters), if site.yaml says.
+    pub apply: Option<crate::render::openings::ApplyCtx>,
+    /// The query parameters carried from landing to applying,
+    /// space-separated, for the script.
+    pub tracking: String,
 }
 
 /// `site.urls`: root-relative links every page may need.
@@ -40,6 +47,8 @@ pub struct SiteUrls {
     pub feed: String,
     /// The filter index the script reads.
     pub stories_index: String,
+    /// Every open position (`/openings/`); none without openings.
+    pub openings: Option<String>,
     /// The built-in theme's stylesheet and script.
     pub style: String,
     pub script: String,
@@ -54,6 +63,8 @@ pub struct LinkCtx {
     pub url: String,
     /// Published stories behind the link.
     pub count: usize,
+    /// Open positions behind the link (a role's or a department's).
+    pub open: usize,
 }
 
 /// A story as a teaser in a list of stories (a listing page, related
@@ -219,6 +230,7 @@ pub fn tag_links(site: &Site, entry: &Entry, urls: &Urls<'_>) -> Vec<LinkCtx> {
         .tags
         .iter()
         .map(|(slug, name)| LinkCtx {
+            open: 0,
             url: urls.url(Route::Listing(Listing::Facet(Facet::Tag, slug), 1)),
             id: slug.clone(),
             name: name.clone(),
@@ -281,6 +293,7 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
 /// A link to a role page; `count` is the stories that pass through it.
 pub fn role_link(site: &Site, urls: &Urls<'_>, id: &str) -> LinkCtx {
     LinkCtx {
+        open: site.openings.of_role(id).len(),
         id: id.to_string(),
         name: role_title(site, id),
         url: urls.url(Route::Listing(Listing::Role(id), 1)),
@@ -291,6 +304,11 @@ pub fn role_link(site: &Site, urls: &Urls<'_>, id: &str) -> LinkCtx {
 /// A link to a department page; `count` is the stories that pass through it.
 pub fn department_link(site: &Site, urls: &Urls<'_>, d: &Department) -> LinkCtx {
     LinkCtx {
+        open: site
+            .openings
+            .by_department
+            .get(&d.id)
+            .map_or(0, Vec::len),
         id: d.id.clone(),
         name: d.name.clone(),
         url: urls.url(Route::Listing(Listing::Facet(Facet::Department, &d.id), 1)),

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::render::context::*;
+use crate::render::openings;
 use crate::render::page::{Job, Vars};
 use crate::routes::{Facet, Listing, Route};
 use crate::site::{Group, Site};
@@ -124,6 +125,7 @@ pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<FacetCtx> {
                 .values
                 .iter()
                 .map(|&(id, ref name, stories)| LinkCtx {
+                    open: 0,
                     id: id.to_string(),
                     name: name.clone(),
                     url: urls.url(Route::Listing(Listing::Facet(spec.facet, id), 1)),
@@ -170,6 +172,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
             vars.insert(
                 "value",
                 &LinkCtx {
+                    open: 0,
                     id: id.to_string(),
                     name: name.clone(),
                     url: urls.url(Route::Listing(listing, 1)),
@@ -200,13 +203,22 @@ struct FacetPageCtx {
 
 pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     let all: Vec<usize> = (0..site.entries.len()).collect();
+    let mut index_vars = Vars::new();
+    let open_roles: Vec<LinkCtx> = site
+        .career
+        .roles
+        .iter()
+        .map(|r| role_link(site, urls, &r.id))
+        .filter(|l| l.open > 0)
+        .collect();
+    index_vars.insert("open_roles", &open_roles);
     let mut listings = vec![StoryList {
         template: "index.html",
         listing: Listing::Index,
         title: site.config.title.clone(),
         description: site.config.description.clone(),
         stories: Cow::Owned(all),
-        vars: Vars::new(),
+        vars: index_vars,
     }];
     let all_moves = moves(site, urls);
     for role in &site.career.roles {
@@ -220,6 +232,19 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             .cloned()
             .collect();
         vars.insert("moves", &next);
+        // How people got here: supported moves into the role, then ones
+        // alumni made on their own.
+        let arrivals: Vec<MoveCtx> = all_moves
+            .iter()
+            .filter(|m| m.to.id == role.id)
+            .cloned()
+            .collect();
+        vars.insert("arrivals", &arrivals);
+        vars.insert(
+            "openings",
+            &openings::openings_of(site, urls, site.openings.of_role(&role.id)),
+        );
+        vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
         let department = site.career.department(&role.department);
         vars.insert("department", &department);
         vars.insert(
@@ -263,6 +288,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         vars.insert(
             "tag",
             &LinkCtx {
+                open: 0,
                 id: slug.clone(),
                 name: tag.name.clone(),
                 url: urls.url(Route::Listing(listing, 1)),

@@ -9,12 +9,15 @@ pub mod context;
 mod feeds;
 pub mod json;
 mod listings;
+pub mod openings;
 pub mod output;
 pub mod page;
 mod pages;
 mod plan;
+pub mod qr;
 pub mod sankey;
 mod statics;
+pub mod tracking;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
@@ -498,6 +501,8 @@ fn globals_digest(site: &Site, globals: &Vars) -> blake3::Hash {
     h.update(globals.digest().as_bytes());
     h.update(format!("{:?}", site.config).as_bytes());
     h.update(format!("{:?}", site.career).as_bytes());
+    // Story pages end with their roles' openings.
+    h.update(format!("{:?}", site.openings.list).as_bytes());
     h.finalize()
 }
 
@@ -549,6 +554,7 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
         .collections
         .iter()
         .map(|(c, ids)| LinkCtx {
+            open: 0,
             id: c.id.clone(),
             name: c.title.clone(),
             url: urls.url(Route::Collection(&c.id)),
@@ -569,12 +575,17 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
                 paths: urls.url(Route::Paths),
                 feed: urls.url(Route::Feed),
                 stories_index: urls.url(Route::StoriesIndex),
+                openings: (!site.openings.list.is_empty())
+                    .then(|| urls.url(Route::Openings(crate::routes::OpeningsFilter::All))),
                 style: urls.url(Route::Static("style.css")),
                 script: urls.url(Route::Static("site.js")),
             },
             story_count: site.entries.len(),
             page_size: site.config.page_size,
             collections,
+            open_total: site.openings.list.len(),
+            apply: openings::apply_for(site, None),
+            tracking: site.config.tracking.params.join(" "),
         },
     );
     cx.insert("facets", &listings::facets(site, urls));

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::render::context::*;
 use crate::render::page::{Job, Vars};
-use crate::render::{json, sankey};
+use crate::render::{json, openings, qr, sankey, tracking};
 use crate::routes::{CardOf, Route};
 use crate::site::Site;
 
@@ -75,11 +75,12 @@ fn story_vars(
 ) {
     let e = &site.entries[i];
     let s = &e.story;
-    let mut share_url = canonical.to_string();
-    if let Some(utm) = &site.config.utm_source {
-        share_url = format!("{share_url}?utm_source={}", json::url_encode(utm));
-    }
-    cx.insert("share_url", &share_url);
+    cx.insert("share_url", &share_url(site, canonical));
+    cx.insert(
+        "kit_url",
+        &urls.url(Route::StoryKit(&s.slug)),
+    );
+    cx.insert("cta", &openings::cta(site, urls, e));
     cx.insert("story", &teaser(site, e, urls));
     cx.insert("steps", &steps(site, s, urls));
     cx.insert("body", &s.body_html);
@@ -89,6 +90,91 @@ fn story_vars(
     cx.insert("json_ld", &json::story_json_ld(site, e, canonical));
     cx.insert("related", &teasers(site, urls, related));
 }
+
+/// The address to share a page by: its canonical URL with the share
+/// parameters of site.yaml.
+fn share_url(site: &Site, canonical: &str) -> String {
+    tracking::with_query(canonical, &site.config.share)
+}
+
+/// What a share kit shows: the page's title, card and share URL, and a
+/// QR code of the share URL with `utm_medium=qr`.
+#[derive(Serialize)]
+struct KitCtx {
+    title: String,
+    /// The page the kit shares (root-relative), to go back to.
+    page_url: String,
+    /// Absolute; the script swaps `utm_source` in it.
+    share_url: String,
+    qr_url: String,
+    qr_svg: Option<String>,
+    card: Option<String>,
+}
+
+/// A share kit's page: `kit` shares `page`; `entry` is the story it
+/// shares, if it is a story's (its name is the kit's title, so the kit
+/// shows that entry, and the memo remakes it when the name changes).
+struct KitOf<'a> {
+    kit: Route<'a>,
+    page: Route<'a>,
+    card: CardOf,
+    entry: Option<usize>,
+}
+
+/// The printable share kit of a story or collection.
+fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -> Job<'a> {
+    let canonical = urls.absolute(of.page);
+    let mut vars = Vars::new();
+    vars.insert("qr_script", &urls.url(Route::Static(QR_SCRIPT)));
+    let meta = PageMeta {
+        title: format!("Share kit: {title}"),
+        description: format!("A printable page to share “{title}”."),
+        canonical: urls.absolute(of.kit),
+        url: urls.url(of.kit),
+        image: urls.card(of.card.clone()),
+    };
+    let title = title.to_string();
+    let page_url = urls.url(of.page);
+    let card = urls.card(of.card);
+    Job::new("kit.html", of.kit, meta, vars).showing(
+        of.entry.into_iter().collect(),
+        Box::new(move |shows, cx| {
+            let title = shows
+                .first()
+                .map_or(title, |&i| site.entries[i].story.name.clone());
+            let share_url = share_url(site, &canonical);
+            let qr_url = qr_url(site, &canonical);
+            cx.insert(
+                "kit",
+                &KitCtx {
+                    qr_svg: qr::svg(&qr_url, &format!("QR code for {qr_url}")),
+                    title,
+                    page_url,
+                    share_url,
+                    qr_url,
+                    card,
+                },
+            );
+        }),
+    )
+}
+
+/// The share URL a QR code holds: `utm_medium=qr`, after `utm_source`.
+fn qr_url(site: &Site, canonical: &str) -> String {
+    let mut params: Vec<(String, String)> = site
+        .config
+        .share
+        .iter()
+        .filter(|(k, _)| k != "utm_medium")
+        .cloned()
+        .collect();
+    let at = params.iter().take_while(|(k, _)| k == "utm_source").count();
+    params.insert(at, ("utm_medium".to_string(), "qr".to_string()));
+    tracking::with_query(canonical, &params)
+}
+
+/// The vendored QR encoder the share kits redraw their code with.
+pub(crate) const QR_SCRIPT: &str = "vendor/qrcode.js";
 
 /// A row of the journey-flow table: started in `from`, now in `to`.
 #[derive(Serialize)]
@@ -162,6 +248,7 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         vars.insert(
             "collection",
             &LinkCtx {
+                open: 0,
                 id: c.id.clone(),
                 name: c.title.clone(),
                 url: urls.url(route),
@@ -180,6 +267,34 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
             ids.clone(),
             Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
         ));
+    }
+
+    jobs.extend(openings::openings_jobs(site, urls));
+    // Share kits: made up front, as every variable is small.
+    let kits: Vec<Job<'a>> = site
+        .entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let slug = e.story.slug.as_str();
+            let of = KitOf {
+                kit: Route::StoryKit(slug),
+                page: Route::Story(slug),
+                card: CardOf::Story(slug.to_string()),
+                entry: Some(i),
+            };
+            kit_job(site, urls, of, &e.story.name)
+        })
+        .collect();
+    jobs.extend(kits);
+    for (c, _) in &site.collections {
+        let of = KitOf {
+            kit: Route::CollectionKit(&c.id),
+            page: Route::Collection(&c.id),
+            card: CardOf::Collection(c.id.clone()),
+            entry: None,
+        };
+        jobs.push(kit_job(site, urls, of, &c.title));
     }
 
     jobs.push(Job::new(

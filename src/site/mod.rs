@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::content::types::{Career, Collection, Content, SiteConfig, Story};
+use crate::content::types::{Career, Collection, Content, Opening, SiteConfig, Story};
 
 pub use stats::{Headline, Move, median};
 
@@ -125,6 +125,62 @@ pub struct Site {
     pub moves: BTreeMap<(String, String), Move>,
     pub headline: Headline,
     pub collections: Vec<(Collection, Vec<usize>)>,
+    pub openings: Openings,
+}
+
+/// The open positions and their indexes. Values are positions in `list`.
+#[derive(Debug, Default)]
+pub struct Openings {
+    /// By department (in career.yaml order), role (in career.yaml order),
+    /// title and location.
+    pub list: Vec<Opening>,
+    pub by_role: BTreeMap<String, Vec<usize>>,
+    pub by_department: BTreeMap<String, Vec<usize>>,
+    /// Keyed by the location's slug.
+    pub by_location: BTreeMap<String, Group>,
+}
+
+impl Openings {
+    pub fn of_role(&self, role: &str) -> &[usize] {
+        self.by_role.get(role).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Sorts the openings and indexes them.
+fn openings(mut list: Vec<Opening>, career: &Career) -> Openings {
+    let department_rank: BTreeMap<&str, usize> = career
+        .departments
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
+    let role_rank: BTreeMap<&str, usize> = career
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let rank = |ranks: &BTreeMap<&str, usize>, id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
+    list.sort_by_cached_key(|o| {
+        (
+            rank(&department_rank, &o.department),
+            rank(&role_rank, &o.role),
+            o.title.clone(),
+            o.location.clone(),
+            o.url.clone(),
+        )
+    });
+    let mut out = Openings::default();
+    for (i, o) in list.iter().enumerate() {
+        out.by_role.entry(o.role.clone()).or_default().push(i);
+        out.by_department
+            .entry(o.department.clone())
+            .or_default()
+            .push(i);
+        add_to_group(&mut out.by_location, slug::slugify(&o.location), &o.location, i);
+    }
+    out.list = list;
+    out
 }
 
 pub fn model(content: Content, drafts: bool) -> Site {
@@ -141,7 +197,9 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
         career,
         stories,
         collections,
+        openings: open_positions,
     } = content;
+    let open_positions = openings(open_positions, &career);
     let mut published: Vec<Arc<Story>> = stories
         .into_iter()
         .filter(|s| s.is_published(drafts))
@@ -162,6 +220,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
         }
         site.config = config;
         site.collections = collection_members(collections, &site.by_slug);
+        site.openings = open_positions;
         return site;
     }
 
@@ -192,6 +251,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
         collections: Vec::new(),
         entries: Vec::new(),
         career: Career::default(),
+        openings: open_positions,
     };
     for (i, e) in entries.iter().enumerate() {
         site.by_slug.insert(e.story.slug.clone(), i);

@@ -89,6 +89,22 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/robots.txt"),
     ),
     (
+        "openings.html",
+        include_str!("../../themes/default/templates/openings.html"),
+    ),
+    (
+        "kit.html",
+        include_str!("../../themes/default/templates/kit.html"),
+    ),
+    (
+        "partials/openings.html",
+        include_str!("../../themes/default/templates/partials/openings.html"),
+    ),
+    (
+        "partials/apply.html",
+        include_str!("../../themes/default/templates/partials/apply.html"),
+    ),
+    (
         "card.svg",
         include_str!("../../themes/default/templates/card.svg"),
     ),
@@ -103,6 +119,10 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
     (
         "site.js",
         include_bytes!("../../themes/default/static/site.js"),
+    ),
+    (
+        "vendor/qrcode.js",
+        include_bytes!("../../themes/default/static/vendor/qrcode.js"),
     ),
 ];
 

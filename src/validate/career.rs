@@ -45,7 +45,7 @@ pub fn career(node: &Node, r: &mut Reporter<'_>) -> Option<Career> {
     for n in f.list("roles", r) {
         let Some(d) = Fields::of(
             n,
-            &["id", "title", "department", "entry", "summary"],
+            &["id", "title", "department", "entry", "summary", "apply_url"],
             "a role",
             r,
         ) else {
@@ -61,6 +61,9 @@ pub fn career(node: &Node, r: &mut Reporter<'_>) -> Option<Career> {
             "say which department the role is in: `department: customer-care`",
         );
         let entry = d.bool("entry", r).unwrap_or(false);
+        let apply_url = d
+            .text("apply_url", r)
+            .and_then(|t| crate::validate::site::link_url(&t, "apply_url", r));
         if let (Some(id), Some(title), Some(department)) = (id, title, department) {
             career.roles.push(Role {
                 id: id.value,
@@ -68,6 +71,7 @@ pub fn career(node: &Node, r: &mut Reporter<'_>) -> Option<Career> {
                 department: department.value.clone(),
                 entry,
                 summary: d.text("summary", r).map(|t| t.value),
+                apply_url,
             });
             role_departments.push(department);
         }

@@ -8,6 +8,7 @@ pub mod career;
 pub mod collection;
 pub mod consent;
 pub mod fields;
+pub mod openings;
 pub mod site;
 pub mod story;
 
@@ -141,6 +142,17 @@ pub fn validate_with(
         .map(|s| slug::slugify(&s.name))
         .collect();
     check_collection_refs(&collections, &stories, &broken, drafts, &mut diags);
+    let openings = raw.openings.as_ref().map_or_else(Vec::new, |file| {
+        let mut r = Reporter::new(&file.path, &mut diags);
+        openings::openings(file, career.as_ref(), today, &mut r)
+    });
+    if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
+        let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
+        let mut r = Reporter::new(&file.path, &mut diags);
+        for rule in &site.boards.rules {
+            career::check_ref(&rule.role, "role", &role_ids, &mut r);
+        }
+    }
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;
@@ -152,6 +164,7 @@ pub fn validate_with(
                 career,
                 stories,
                 collections,
+                openings,
             }),
             Vec::new(),
         ),

@@ -1,9 +1,12 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
-use crate::content::types::{DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig};
+use crate::content::types::{
+    Apply, Boards, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig,
+    TitleRule, Tracking,
+};
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
-use crate::validate::fields::{Fields, int};
+use crate::validate::fields::{Fields, Text, int, text};
 
 const KEYS: &[&str] = &[
     "title",
@@ -14,6 +17,9 @@ const KEYS: &[&str] = &[
     "theme",
     "entry_roles",
     "share",
+    "apply",
+    "tracking",
+    "openings",
     "page_size",
     "images",
     "consent_warning_days",
@@ -82,11 +88,10 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         "days",
         r,
     );
-    let utm_source = f
-        .get("share")
-        .and_then(|n| Fields::of(n, &["utm_source"], "`share`", r))
-        .and_then(|share| share.text("utm_source", r))
-        .map(|t| t.value);
+    let share = share(f.get("share"), r);
+    let apply = f.get("apply").and_then(|n| apply(n, r));
+    let tracking = f.get("tracking").map_or_else(Tracking::default, |n| tracking(n, r));
+    let boards = f.get("openings").map(|n| boards(n, r)).unwrap_or_default();
     let (image_widths, image_formats) = images(f.get("images"), r);
     Some(SiteConfig {
         title: title?.value,
@@ -99,7 +104,10 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
             .unwrap_or_default(),
         theme,
         entry_roles: f.text_list("entry_roles", r),
-        utm_source,
+        share,
+        apply,
+        tracking,
+        boards,
         page_size,
         image_widths,
         image_formats,
@@ -176,6 +184,168 @@ fn images(node: Option<&Node>, r: &mut Reporter<'_>) -> (Vec<u32>, Vec<String>) 
         }
     }
     (widths, formats)
+}
+
+/// The share parameters, in the order of `SHARE_KEYS`.
+const SHARE_KEYS: &[&str] = &[
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_content",
+    "utm_term",
+];
+
+fn share(node: Option<&Node>, r: &mut Reporter<'_>) -> Vec<(String, String)> {
+    let Some(f) = node.and_then(|n| Fields::of(n, SHARE_KEYS, "`share`", r)) else {
+        return Vec::new();
+    };
+    SHARE_KEYS
+        .iter()
+        .filter_map(|key| {
+            let t = f.text(key, r)?;
+            (!t.value.trim().is_empty()).then(|| (key.to_string(), t.value.trim().to_string()))
+        })
+        .collect()
+}
+
+fn apply(node: &Node, r: &mut Reporter<'_>) -> Option<Apply> {
+    let f = Fields::of(node, &["url", "label"], "`apply`", r)?;
+    let url = f.text("url", r).and_then(|t| link_url(&t, "url", r));
+    let label = f
+        .text("label", r)
+        .map(|t| t.value.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| DEFAULT_APPLY_LABEL.to_string());
+    Some(Apply { url, label })
+}
+
+/// An http(s) address a candidate is sent to (an ATS page), or `None`
+/// after an error saying what is wrong with it.
+pub fn link_url(t: &Text, key: &str, r: &mut Reporter<'_>) -> Option<String> {
+    match check_link_url(&t.value) {
+        Ok(url) => Some(url),
+        Err(why) => {
+            r.error(t.pos, "bad-url", format!("`{key}` {why}"))
+                .help("write the full address, starting with https://, e.g. `https://boards.greenhouse.io/example`");
+            None
+        }
+    }
+}
+
+/// Names of query parameters: what a URL can carry without escaping.
+fn is_param_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+fn tracking(node: &Node, r: &mut Reporter<'_>) -> Tracking {
+    let mut tracking = Tracking::default();
+    let Some(f) = Fields::of(node, &["params", "rename"], "`tracking`", r) else {
+        return tracking;
+    };
+    let param = |t: Text, r: &mut Reporter<'_>| {
+        if is_param_name(&t.value) {
+            Some(t.value)
+        } else {
+            r.error(
+                t.pos,
+                "bad-value",
+                format!("`{}` is not a query parameter name", t.value),
+            )
+            .help("use letters, digits, `_`, `-` and `.`, e.g. `utm_source` or `gh_src`");
+            None
+        }
+    };
+    if f.get("params").is_some() {
+        tracking.params = f
+            .text_list("params", r)
+            .into_iter()
+            .filter_map(|t| param(t, r))
+            .collect();
+    }
+    if let Some(rename) = f.get("rename") {
+        tracking.rename.clear();
+        let Value::Map(hosts) = &rename.value else {
+            r.error(rename.pos, "wrong-type", "`rename` must map host names to renames")
+                .help("write e.g. `rename: {lever.co: {source: lever-source}}`");
+            return tracking;
+        };
+        for (host, names) in hosts {
+            let Value::Map(pairs) = &names.value else {
+                r.error(names.pos, "wrong-type", format!("`{}` must map our parameter names to the ones this host reads", host.name))
+                    .help("write e.g. `{source: lever-source}`");
+                continue;
+            };
+            let mut renames = Vec::new();
+            for (ours, theirs) in pairs {
+                let ours = param(Text { value: ours.name.clone(), pos: ours.pos }, r);
+                let theirs = text(theirs, "rename", r).and_then(|t| param(t, r));
+                if let (Some(ours), Some(theirs)) = (ours, theirs) {
+                    renames.push((ours, theirs));
+                }
+            }
+            tracking.rename.push((host.name.to_lowercase(), renames));
+        }
+    }
+    tracking
+}
+
+fn boards(node: &Node, r: &mut Reporter<'_>) -> Boards {
+    let mut boards = Boards::default();
+    let Some(f) = Fields::of(node, &["greenhouse", "lever", "rules"], "`openings`", r) else {
+        return boards;
+    };
+    let name = |key: &str, r: &mut Reporter<'_>| {
+        let t = f.text(key, r)?;
+        if is_param_name(&t.value) {
+            Some(t.value)
+        } else {
+            r.error(t.pos, "bad-value", format!("`{}` is not a job board name", t.value))
+                .help(format!("write the name in your board's address, e.g. `{key}: example` for https://boards.greenhouse.io/example"));
+            None
+        }
+    };
+    boards.greenhouse = name("greenhouse", r);
+    boards.lever = name("lever", r);
+    for n in f.list("rules", r) {
+        let Some(rule) = Fields::of(n, &["title", "role"], "a rule", r) else {
+            continue;
+        };
+        let pattern = rule.required_text("title", r, "give the title pattern: `title: \"*customer service*\"`");
+        let role = rule.required_text("role", r, "name the role id these postings are: `role: agent`");
+        if let (Some(pattern), Some(role)) = (pattern, role) {
+            boards.rules.push(TitleRule { pattern, role });
+        }
+    }
+    boards
+}
+
+/// An absolute http(s) address, with any path, query and fragment.
+pub fn check_link_url(url: &str) -> Result<String, &'static str> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() {
+        return Err("has no host name");
+    }
+    let bad = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
+    };
+    if url.chars().any(bad) {
+        return Err("has spaces, quotes or other characters a URL cannot hold");
+    }
+    if !host
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    {
+        return Err("has an invalid host name");
+    }
+    Ok(url.to_string())
 }
 
 /// Checks an absolute http(s) URL and returns it ending in `/`.

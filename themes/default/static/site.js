@@ -21,6 +21,108 @@
     });
   });
 
+  // Where the candidate came from (utm_source, gh_src, ...: the set is
+  // site.yaml's `tracking.params`) is read from the address they landed
+  // on and carried in links only: no cookie, no storage. Internal links
+  // carry it to the next page; apply links carry it to the ATS, in place
+  // of the site's default share parameters, by the names it reads.
+  var html = document.documentElement;
+  var tracked = (html.getAttribute("data-track") || "").split(" ").filter(Boolean);
+  var base = html.getAttribute("data-base") || "/";
+  var landing = window.URLSearchParams ? new URLSearchParams(location.search) : null;
+  var carried = [];
+  if (landing) {
+    tracked.forEach(function (key) {
+      var value = landing.get(key);
+      if (value) carried.push([key, value]);
+    });
+  }
+  function carry(link) {
+    if (!carried.length || !link.href) return;
+    var url;
+    try { url = new URL(link.href, location.href); } catch (e) { return; }
+    if (link.hasAttribute("data-apply")) {
+      var names = {};
+      (link.getAttribute("data-rename") || "").split(" ").forEach(function (pair) {
+        var parts = pair.split("=");
+        if (parts.length === 2) names[parts[0]] = parts[1];
+      });
+      tracked.forEach(function (key) {
+        url.searchParams.delete(key);
+        if (names[key]) url.searchParams.delete(names[key]);
+      });
+      carried.forEach(function (kv) { url.searchParams.set(names[kv[0]] || kv[0], kv[1]); });
+    } else if (url.origin === location.origin && url.pathname.indexOf(base) === 0 &&
+               /\/$/.test(url.pathname)) {
+      carried.forEach(function (kv) { url.searchParams.set(kv[0], kv[1]); });
+    } else {
+      return;
+    }
+    link.href = url.toString();
+  }
+  if (carried.length) {
+    document.querySelectorAll("a[href]").forEach(carry);
+    // Links the filters draw later are carried as they are followed.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (link) carry(link);
+    }, true);
+  }
+
+  // A share kit: `?utm_source=NAME` on the kit's own address credits NAME
+  // in the printed link and QR code, redrawn here from the vendored encoder.
+  var kit = document.querySelector("[data-kit]");
+  if (kit) {
+    var print = kit.querySelector(".print");
+    if (print && window.print) {
+      print.hidden = false;
+      print.addEventListener("click", function () { window.print(); });
+    }
+    var source = landing && landing.get("utm_source");
+    // The encoder is a deferred script after this one: it has run by the
+    // time the document is loaded.
+    if (source) document.addEventListener("DOMContentLoaded", function () {
+      var swap = function (address) {
+        var u = new URL(address);
+        u.searchParams.set("utm_source", source);
+        return u.toString();
+      };
+      var shareUrl = swap(kit.getAttribute("data-share-url"));
+      var qrUrl = swap(kit.getAttribute("data-qr-url"));
+      var link = kit.querySelector(".kit-url a");
+      link.href = shareUrl;
+      link.textContent = shareUrl;
+      var svg = kit.querySelector(".kit-qr svg");
+      if (svg && window.qrcode) {
+        qrcode.stringToBytes = qrcode.stringToBytesFuncs["UTF-8"];
+        var qr = qrcode(0, "M");
+        qr.addData(qrUrl, "Byte");
+        qr.make();
+        var n = qr.getModuleCount();
+        var quiet = 4;
+        var size = n + 2 * quiet;
+        var d = "";
+        for (var y = 0; y < n; y++) {
+          for (var x = 0; x < n; x++) {
+            if (!qr.isDark(y, x)) continue;
+            var start = x;
+            while (x < n && qr.isDark(y, x)) x++;
+            d += "M" + (start + quiet) + " " + (y + quiet) + "h" + (x - start) + "v1h-" + (x - start) + "z";
+          }
+        }
+        svg.setAttribute("viewBox", "0 0 " + size + " " + size);
+        svg.setAttribute("aria-label", "QR code for " + qrUrl);
+        svg.querySelector("rect").setAttribute("width", size);
+        svg.querySelector("rect").setAttribute("height", size);
+        svg.querySelector("path").setAttribute("d", d);
+        kit.setAttribute("data-qr-url", qrUrl);
+      }
+    });
+  }
+
+  var openingsRoot = document.querySelector("[data-openings-root]");
+  if (openingsRoot && window.URLSearchParams && history.pushState) filterOpenings(openingsRoot);
+
   var root = document.querySelector("[data-filter-root]");
   if (!root || !window.fetch || !window.URLSearchParams || !history.pushState) return;
 
@@ -179,4 +281,75 @@
       root.setAttribute("data-ready", "");
       apply(read(), false);
     });
+
+  // `/openings/`: the department and location links become toggles that
+  // filter the list in place, with the state in the query (`?dept=&loc=`),
+  // as on the index. Without the script they are links to pre-built pages.
+  function filterOpenings(root) {
+    var keys = ["dept", "loc"];
+    var heading = root.querySelector("#results-heading");
+    var status = root.querySelector("#filter-status");
+    var clear = root.querySelector(".clear-filters");
+    var none = root.querySelector("[data-no-match]");
+    var total = parseInt(root.getAttribute("data-total"), 10);
+    var buttons = [];
+    var state = function () {
+      var params = new URLSearchParams(location.search);
+      var s = {};
+      keys.forEach(function (k) { s[k] = params.get(k); });
+      return s;
+    };
+    var write = function (s) {
+      var params = new URLSearchParams(location.search);
+      keys.forEach(function (k) { if (s[k]) params.set(k, s[k]); else params.delete(k); });
+      var query = params.toString();
+      history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    };
+    var count = function (n) { return n + (n === 1 ? " open position" : " open positions"); };
+    var apply = function (s, announce) {
+      buttons.forEach(function (b) {
+        var on = s[b.getAttribute("data-facet")] === b.getAttribute("data-value");
+        b.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+      var shown = 0;
+      root.querySelectorAll(".opening").forEach(function (li) {
+        var ok = (!s.dept || li.getAttribute("data-dept") === s.dept) &&
+                 (!s.loc || li.getAttribute("data-loc") === s.loc);
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      // Innermost groups first: a role with no match, then a department.
+      var groups = root.querySelectorAll("[data-group]");
+      for (var i = groups.length - 1; i >= 0; i--) {
+        groups[i].hidden = !groups[i].querySelector(".opening:not([hidden])");
+      }
+      var filtered = keys.some(function (k) { return s[k]; });
+      clear.hidden = !filtered;
+      none.hidden = shown > 0;
+      heading.textContent = filtered ? count(shown) + " match" : count(total);
+      if (announce) status.textContent = heading.textContent;
+    };
+    root.querySelectorAll("a[data-facet]").forEach(function (link) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "facet-value";
+      button.setAttribute("data-facet", link.getAttribute("data-facet"));
+      button.setAttribute("data-value", link.getAttribute("data-value"));
+      while (link.firstChild) button.appendChild(link.firstChild);
+      link.parentNode.replaceChild(button, link);
+      buttons.push(button);
+      button.addEventListener("click", function () {
+        var s = state();
+        var key = button.getAttribute("data-facet");
+        var value = button.getAttribute("data-value");
+        s[key] = s[key] === value ? null : value;
+        write(s);
+        apply(s, true);
+      });
+    });
+    clear.addEventListener("click", function () { write({}); apply({}, true); });
+    window.addEventListener("popstate", function () { apply(state(), true); });
+    root.setAttribute("data-ready", "");
+    apply(state(), false);
+  }
 })();
