@@ -169,7 +169,10 @@ fn a_story_page_has_the_timeline_quote_and_share_metadata() {
     );
     assert_eq!(
         attrs(&html, ".share a", "href"),
-        vec![format!("{canonical}?utm_source=recruiter")]
+        vec![
+            format!("{canonical}?utm_source=recruiter"),
+            "/alumni/stories/maria-santos/share/".to_string()
+        ]
     );
     assert!(
         !texts(&html, ".related .card").is_empty(),
@@ -480,16 +483,31 @@ fn role_pages_say_where_people_went_next() {
 }
 
 #[test]
-fn the_whole_site_ships_under_10_kb_of_javascript() {
+fn a_candidates_page_loads_under_16_kb_of_javascript_and_only_kits_load_the_qr_encoder() {
     let site = built_alumni();
-    let js: usize = site
-        .output_tree()
-        .iter()
-        .filter(|(p, _)| p.ends_with(".js"))
-        .map(|(_, b)| b.len())
-        .sum();
-    assert!(js > 0, "the filter script is published");
-    assert!(js < 10 * 1024, "{js} bytes of JavaScript");
+    let scripts_of = |page: &str| -> u64 {
+        let html = site.html(page);
+        let srcs = attrs(&html, "script[src]", "src");
+        assert!(!srcs.is_empty(), "{page} has a script");
+        srcs.iter()
+            .map(|src| {
+                let file = site.path("public").join(src.trim_start_matches("/alumni/"));
+                std::fs::metadata(&file).map_or(0, |m| m.len())
+            })
+            .sum()
+    };
+    for page in [
+        "index.html",
+        "stories/maria-santos/index.html",
+        "openings/index.html",
+        "roles/agent/index.html",
+    ] {
+        let js = scripts_of(page);
+        assert!(js > 0 && js < 16 * 1024, "{page}: {js} bytes of JavaScript");
+        assert!(!site.read(page).contains("qrcode.js"), "{page}");
+    }
+    let kit = site.read("stories/maria-santos/share/index.html");
+    assert!(kit.contains("vendor/qrcode.js"));
 }
 
 #[test]

@@ -702,3 +702,203 @@ fn a_broken_story_named_in_a_collection_is_reported_once_not_twice() {
         .collect();
     assert_eq!(codes, vec!["unknown-role"], "no knock-on unknown-story");
 }
+
+// Open positions: `content/openings.yaml`, and the `apply`, `tracking` and
+// `openings` settings.
+
+const OPENINGS: &str = "content/openings.yaml";
+
+/// One valid opening; cases change one thing in it. Line 2 is `role:`,
+/// line 4 `url:`, line 5 `posted:`.
+const OPENING: &str = "- title: Agent
+  role: agent
+  location: Lisbon
+  url: https://x.com/jobs/1
+  posted: 2026-11-01
+";
+
+fn openings_site(text: &str) -> MemorySite {
+    MemorySite::fixture("alumni").with(OPENINGS, text)
+}
+
+fn opening_with(from: &str, to: &str) -> MemorySite {
+    assert!(OPENING.contains(from), "{from:?} is not in the opening");
+    openings_site(&OPENING.replacen(from, to, 1))
+}
+
+#[test]
+fn an_opening_for_an_unknown_role_suggests_the_closest_one() {
+    let d = expect(
+        &opening_with("role: agent", "role: agnet"),
+        OPENINGS,
+        2,
+        9,
+        "unknown-role",
+    );
+    assert!(d["help"].as_str().unwrap().contains("`agent`"), "{d}");
+}
+
+#[test]
+fn an_opening_with_an_impossible_date_is_reported_on_it() {
+    expect(
+        &opening_with("2026-11-01", "2026-13-01"),
+        OPENINGS,
+        5,
+        11,
+        "bad-date",
+    );
+}
+
+#[test]
+fn an_opening_that_closes_before_it_was_posted_is_reported_on_its_closing_date() {
+    expect(
+        &openings_site(&format!("{OPENING}  closes: 2026-10-01\n")),
+        OPENINGS,
+        6,
+        11,
+        "bad-date",
+    );
+}
+
+#[test]
+fn the_same_posting_listed_twice_is_reported_on_the_second() {
+    let twice = format!("{OPENING}{}", OPENING.replace("title: Agent", "title: Other"));
+    let d = expect(&openings_site(&twice), OPENINGS, 9, 8, "duplicate-url");
+    assert!(d["message"].as_str().unwrap().contains("line 4"), "{d}");
+}
+
+#[test]
+fn an_opening_url_that_is_not_http_is_refused() {
+    expect(
+        &opening_with("https://x.com/jobs/1", "javascript:alert(1)"),
+        OPENINGS,
+        4,
+        8,
+        "bad-url",
+    );
+}
+
+#[test]
+fn an_opening_with_an_unknown_key_suggests_the_right_one() {
+    let d = expect(
+        &opening_with("  posted:", "  postd:"),
+        OPENINGS,
+        5,
+        3,
+        "unknown-key",
+    );
+    assert!(d["help"].as_str().unwrap().contains("`posted`"), "{d}");
+}
+
+#[test]
+fn an_opening_without_a_location_says_what_to_add() {
+    expect(
+        &opening_with("  location: Lisbon\n", ""),
+        OPENINGS,
+        1,
+        3,
+        "missing-field",
+    );
+}
+
+#[test]
+fn an_openings_json_file_is_reported_on_its_own_lines() {
+    let json = "[\n  {\n    \"title\": \"Agent\",\n    \"role\": \"agnet\",\n    \"location\": \"Lisbon\",\n    \"url\": \"https://x.com/1\"\n  }\n]\n";
+    let site = MemorySite::fixture("alumni")
+        .without(OPENINGS)
+        .with("content/openings.json", json);
+    expect(&site, "content/openings.json", 4, 13, "unknown-role");
+}
+
+#[test]
+fn a_closed_opening_is_left_out_with_a_warning_and_the_site_still_builds() {
+    let site = TestSite::fixture("alumni");
+    site.write(
+        OPENINGS,
+        format!(
+            "{OPENING}{}  closes: 2026-11-30\n",
+            OPENING.replace("jobs/1", "jobs/2")
+        ),
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warning = run
+        .json()
+        .into_iter()
+        .find(|d| d["code"] == "opening-closed")
+        .expect("a warning says the opening closed");
+    assert_eq!((&warning["file"], &warning["line"]), (&OPENINGS.into(), &11.into()));
+    assert_eq!(site.build().code, 0);
+    let page = site.read("openings/index.html");
+    assert_eq!(page.matches("x.com/jobs/").count(), 1, "only the open one");
+    assert!(page.contains("x.com/jobs/1"));
+}
+
+#[test]
+fn an_apply_url_in_site_yaml_must_be_http() {
+    let site = MemorySite::fixture("alumni").edited(
+        "content/site.yaml",
+        "url: \"https://boards.greenhouse.io/exampletelecom\"",
+        "url: \"ftp://boards.example.com\"",
+    );
+    let line = site
+        .text("content/site.yaml")
+        .lines()
+        .position(|l| l.contains("ftp://"))
+        .unwrap() as u64
+        + 1;
+    expect(&site, "content/site.yaml", line, 8, "bad-url");
+}
+
+#[test]
+fn a_roles_apply_url_must_be_http() {
+    let site = MemorySite::fixture("alumni").edited(
+        "content/career.yaml",
+        "apply_url: \"https://boards.greenhouse.io/exampletelecom?departments=customer-care\"",
+        "apply_url: \"javascript:alert(1)\"",
+    );
+    let line = site
+        .text("content/career.yaml")
+        .lines()
+        .position(|l| l.contains("javascript:"))
+        .unwrap() as u64
+        + 1;
+    expect(&site, "content/career.yaml", line, 16, "bad-url");
+}
+
+#[test]
+fn a_title_rule_for_an_unknown_role_is_reported_in_site_yaml() {
+    let site = MemorySite::fixture("alumni").edited(
+        "content/site.yaml",
+        "role: team-lead",
+        "role: team-leed",
+    );
+    let line = site
+        .text("content/site.yaml")
+        .lines()
+        .position(|l| l.contains("team-leed"))
+        .unwrap() as u64
+        + 1;
+    let d = expect(&site, "content/site.yaml", line, 13, "unknown-role");
+    assert!(d["help"].as_str().unwrap().contains("`team-lead`"), "{d}");
+}
+
+#[test]
+fn a_tracked_parameter_must_be_a_query_parameter_name() {
+    let site = MemorySite::fixture("alumni").with(
+        "content/site.yaml",
+        format!(
+            "{}tracking:\n  params: [utm_source, \"a b\"]\n",
+            MemorySite::fixture("alumni").text("content/site.yaml")
+        ),
+    );
+    let line = site.text("content/site.yaml").lines().count() as u64;
+    expect(&site, "content/site.yaml", line, 24, "bad-value");
+}
+
+#[test]
+fn two_openings_files_are_one_too_many() {
+    let site = TestSite::fixture("alumni");
+    site.write("content/openings.json", "[]\n");
+    expect(&site, "content/openings.yaml", 1, 1, "duplicate-file");
+}

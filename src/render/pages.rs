@@ -126,6 +126,7 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
     let canonical = urls.absolute(of.page);
     let mut vars = Vars::new();
     vars.insert("qr_script", &urls.url(Route::Static(QR_SCRIPT)));
+    vars.insert("kit_script", &urls.url(Route::Static(KIT_SCRIPT)));
     let meta = PageMeta {
         title: format!("Share kit: {title}"),
         description: format!("A printable page to share “{title}”."),
@@ -175,6 +176,8 @@ fn qr_url(site: &Site, canonical: &str) -> String {
 
 /// The vendored QR encoder the share kits redraw their code with.
 pub(crate) const QR_SCRIPT: &str = "vendor/qrcode.js";
+/// The share kits' own script, which redraws the code with it.
+pub(crate) const KIT_SCRIPT: &str = "kit.js";
 
 /// A row of the journey-flow table: started in `from`, now in `to`.
 #[derive(Serialize)]

@@ -121,6 +121,10 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/site.js"),
     ),
     (
+        "kit.js",
+        include_bytes!("../../themes/default/static/kit.js"),
+    ),
+    (
         "vendor/qrcode.js",
         include_bytes!("../../themes/default/static/vendor/qrcode.js"),
     ),

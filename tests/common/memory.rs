@@ -95,6 +95,7 @@ impl MemorySite {
             root: "/in-memory".into(),
             site_yaml: source("content/site.yaml"),
             career_yaml: source("content/career.yaml"),
+            openings: source("content/openings.yaml").or_else(|| source("content/openings.json")),
             stories,
             collections,
             static_files: Vec::new(),
