@@ -19,6 +19,7 @@
 //! renders into memory; `check` runs the same stages with a read-only image
 //! cache into a sink that discards, so it rejects whatever `build` would.
 
+pub mod boards;
 pub mod content;
 pub mod diagnostics;
 pub mod images;

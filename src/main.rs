@@ -89,6 +89,11 @@ enum Command {
         #[command(subcommand)]
         what: NewWhat,
     },
+    /// Open positions: `launchpad openings pull` refreshes content/openings.yaml
+    Openings {
+        #[command(subcommand)]
+        what: OpeningsWhat,
+    },
     /// Create a new site in DIR (which must be new or empty)
     Init { dir: PathBuf },
     /// Take a story down: mark its consent withdrawn today, rebuild, and
@@ -118,6 +123,25 @@ enum NewWhat {
         /// File name to use instead of the one made from the name
         #[arg(long)]
         slug: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum OpeningsWhat {
+    /// Fetch the job boards named in site.yaml (`openings:`) and write
+    /// content/openings.yaml, each posting mapped to a role by the title rules
+    Pull {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Seconds to wait for each board before giving up
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+        /// Greenhouse's API address (a mirror or a test server)
+        #[arg(long, default_value = launchpad::boards::GREENHOUSE_API)]
+        greenhouse_api: String,
+        /// Lever's API address (e.g. https://api.eu.lever.co for EU accounts)
+        #[arg(long, default_value = launchpad::boards::LEVER_API)]
+        lever_api: String,
     },
 }
 
@@ -246,6 +270,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             today,
         } => takedown(root, out, &slug, launchpad::today(today)?),
+        Command::Openings {
+            what:
+                OpeningsWhat::Pull {
+                    root,
+                    timeout,
+                    greenhouse_api,
+                    lever_api,
+                },
+        } => pull_openings(launchpad::boards::PullOptions {
+            root,
+            greenhouse_api,
+            lever_api,
+            timeout: std::time::Duration::from_secs(timeout.max(1)),
+            today: launchpad::today(None)?,
+        }),
         Command::Init { dir } => {
             let files = launchpad::scaffold::init(&dir)?;
             for f in files {
@@ -403,6 +442,51 @@ fn takedown(
     println!("\nThen:");
     for (i, step) in steps.iter().enumerate() {
         println!("  {}. {step}", i + 1);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pull_openings(opts: launchpad::boards::PullOptions) -> anyhow::Result<ExitCode> {
+    let pulled = match launchpad::boards::pull(&opts)? {
+        Ok(pulled) => pulled,
+        Err(errors) => {
+            eprint!(
+                "{}",
+                diagnostics::render(&errors.diagnostics, Format::Human, &errors.sources)
+            );
+            eprintln!(
+                "Fix content/site.yaml and content/career.yaml first; {} was left as it was",
+                launchpad::boards::OPENINGS_FILE
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
+    for (board, name, n) in &pulled.boards {
+        eprintln!("{board} ({name}): {n} posting{}", plural(*n));
+    }
+    if !pulled.unmatched.is_empty() {
+        let n = pulled.unmatched.len();
+        eprintln!(
+            "{n} posting{} no title rule in site.yaml (`openings.rules`) matches; not listed, kept as comments in the file:",
+            plural(n)
+        );
+        for p in &pulled.unmatched {
+            eprintln!("  {} ({}) {}", p.title, p.location, p.url);
+        }
+    }
+    let n = pulled.mapped.len();
+    if pulled.changed {
+        eprintln!(
+            "Wrote {n} opening{} to {}",
+            plural(n),
+            pulled.path.display()
+        );
+    } else {
+        eprintln!(
+            "{} is up to date ({n} opening{})",
+            pulled.path.display(),
+            plural(n)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

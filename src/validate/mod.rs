@@ -68,7 +68,8 @@ struct Remembered {
 /// One story's validation: the story if it is valid, and what was found.
 type StoryResult = (Option<Arc<Story>>, Vec<Diagnostic>);
 
-/// `site.yaml` and `career.yaml`, each if it is valid.
+/// `site.yaml` and `career.yaml`, each if it is valid, and the roles
+/// site.yaml names (entry roles, title rules) checked against career.yaml.
 pub fn settings(
     raw: &RawSite,
     diags: &mut Vec<Diagnostic>,
@@ -84,6 +85,14 @@ pub fn settings(
         let mut r = Reporter::new(&file.path, diags);
         parse_yaml(&file.text, 0, &mut r).and_then(|node| career::career(&node, &mut r))
     });
+    if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
+        let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
+        let mut r = Reporter::new(&file.path, diags);
+        let named = site.entry_roles.iter().chain(site.boards.rules.iter().map(|rule| &rule.role));
+        for role in named {
+            career::check_ref(role, "role", &role_ids, &mut r);
+        }
+    }
     (site, career)
 }
 
@@ -101,13 +110,6 @@ pub fn validate_with(
 ) -> Validated {
     let mut diags = raw.diagnostics.clone();
     let (site, career) = settings(raw, &mut diags);
-    if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
-        let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
-        let mut r = Reporter::new(&file.path, &mut diags);
-        for role in &site.entry_roles {
-            career::check_ref(role, "role", &role_ids, &mut r);
-        }
-    }
 
     let cx = StoryContext {
         career: career.as_ref(),
@@ -146,13 +148,6 @@ pub fn validate_with(
         let mut r = Reporter::new(&file.path, &mut diags);
         openings::openings(file, career.as_ref(), today, &mut r)
     });
-    if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
-        let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
-        let mut r = Reporter::new(&file.path, &mut diags);
-        for rule in &site.boards.rules {
-            career::check_ref(&rule.role, "role", &role_ids, &mut r);
-        }
-    }
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;
