@@ -160,6 +160,10 @@ struct OpeningsFacetCtx {
 /// each department and each location, grouped by department and role.
 pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
     let o = &site.openings;
+    // A site that lists no openings has no page to say so.
+    if o.list.is_empty() {
+        return Vec::new();
+    }
     let departments: Vec<LinkCtx> = site
         .career
         .departments

@@ -237,3 +237,30 @@ pub fn runs(program: &str, args: &[&str]) -> bool {
 pub fn chromium() -> PathBuf {
     std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
 }
+
+/// The text of the QR code drawn by `svg` (an `<svg>` element), read the
+/// way a phone's camera would: rasterised, then found and decoded.
+pub fn decode_qr_svg(svg: &str) -> String {
+    let tree = resvg::usvg::Tree::from_str(svg, &resvg::usvg::Options::default())
+        .unwrap_or_else(|e| panic!("not an SVG: {e}\n{svg}"));
+    let size = tree.size();
+    let scale = 600.0 / size.width();
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let data = pixmap.data();
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+        data[(y * w as usize + x) * 4]
+    });
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code in the image");
+    grids[0].decode().expect("the QR code decodes").1
+}
