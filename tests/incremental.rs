@@ -59,7 +59,9 @@ fn served() -> Served {
     assert_eq!(memo.pages.len(), pages);
     let story_pages = first
         .keys()
-        .filter(|p| p.starts_with("stories/") && p.ends_with("/index.html"))
+        .filter(|p| {
+            p.starts_with("stories/") && p.ends_with("/index.html") && !p.ends_with("/share/index.html")
+        })
         .count();
     Served {
         site,

@@ -31,7 +31,7 @@ fn poisoned_site() -> TestSite {
     let p = quoted(PAYLOAD);
     site.write(
         "content/site.yaml",
-        format!("title: {p}\ncompany: {p}\nbase_url: https://example.org/alumni/\ndescription: {p}\nshare:\n  utm_source: {p}\n"),
+        format!("title: {p}\ncompany: {p}\nbase_url: https://example.org/alumni/\ndescription: {p}\nshare:\n  utm_source: {p}\n  utm_campaign: {p}\napply:\n  url: https://jobs.example.org/?a=1\n  label: {p}\n"),
     );
     site.write(
         "content/stories/ana-example/index.md",
@@ -43,6 +43,12 @@ fn poisoned_site() -> TestSite {
     );
     site.write("content/stories/ana-example/p.jpg", small_jpeg());
     site.remove("content/stories/ana-example.md");
+    site.write(
+        "content/openings.yaml",
+        format!(
+            "- title: {p}\n  role: agent\n  location: {p}\n  url: \"https://jobs.example.org/1?x='y'\"\n  team: {p}\n  employment_type: {p}\n"
+        ),
+    );
     site.write(
         "content/collections/picks.yaml",
         format!("title: {p}\nintro: {p}\nstories: [ana-example]\n"),
@@ -71,8 +77,14 @@ fn assert_no_active_content(path: &str, html: &Html) {
     for el in html.select(&all) {
         let v = el.value();
         if v.name() == "script" {
-            // Only the theme's own script file, or JSON-LD data, is allowed.
-            let own_script = v.attr("src") == Some("/alumni/site.js") && el.text().next().is_none();
+            // Only the theme's own script files, or JSON-LD data, are allowed.
+            let theme_scripts = [
+                "/alumni/site.js",
+                "/alumni/kit.js",
+                "/alumni/vendor/qrcode.js",
+            ];
+            let own_script = v.attr("src").is_some_and(|src| theme_scripts.contains(&src))
+                && el.text().next().is_none();
             let json_ld = v.attr("type") == Some("application/ld+json") && v.attr("src").is_none();
             assert!(
                 own_script || json_ld,
@@ -186,7 +198,7 @@ fn the_share_query_is_percent_encoded() {
     let site = poisoned_site();
     assert_eq!(site.build().code, 0);
     let html = site.html("stories/ana-example/index.html");
-    let href = common::attrs(&html, ".share a", "href");
+    let href = common::attrs(&html, ".share a.share-url", "href");
     assert_eq!(href.len(), 1);
     let query = href[0].split_once('?').unwrap().1;
     assert!(
