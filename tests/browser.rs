@@ -27,6 +27,14 @@ fn browser_tools() -> bool {
 fn built_for_browser() -> TestSite {
     let site = TestSite::example();
     site.edit("content/site.yaml", "page_size: 48", "page_size: 5");
+    // One posting on Lever, whose links read `source` as `lever-source`.
+    let openings = std::fs::read_to_string(site.path("content/openings.yaml")).unwrap();
+    site.write(
+        "content/openings.yaml",
+        format!(
+            "{openings}- title: Customer Service Agent (French)\n  role: agent\n  location: Porto, Portugal\n  url: https://jobs.lever.co/exampletelecom/0c1d\n"
+        ),
+    );
     let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     site
@@ -34,8 +42,14 @@ fn built_for_browser() -> TestSite {
 
 /// Runs one group of tests/browser/run.mjs against the built site.
 fn run_group(group: &str) {
+    run_group_with(group, &[]);
+}
+
+/// `run_group` with environment variables for the script; false when the
+/// tools are missing and it was skipped.
+fn run_group_with(group: &str, env: &[(&str, &std::path::Path)]) -> bool {
     if !browser_tools() {
-        return;
+        return false;
     }
     let site = built_for_browser();
     let out = std::process::Command::new("node")
@@ -43,6 +57,7 @@ fn run_group(group: &str) {
         .arg(site.path("public"))
         .arg(group)
         .env("CHROMIUM", chromium())
+        .envs(env.iter().copied())
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -54,6 +69,7 @@ fn run_group(group: &str) {
     );
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
     assert!(!stdout.contains("\n0 passed"), "no check ran: {stdout}");
+    true
 }
 
 #[test]
@@ -84,4 +100,32 @@ fn the_copy_button_copies_the_share_link() {
 #[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn axe_finds_no_accessibility_violations_in_light_and_dark_mode() {
     run_group("axe");
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn the_recruiters_source_survives_from_landing_to_the_apply_link() {
+    run_group("tracking");
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn openings_filter_in_place_and_a_story_reaches_an_opening_in_one_click() {
+    run_group("openings");
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn a_share_kit_follows_the_recruiters_utm_source_and_prints_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("qr.svg");
+    if !run_group_with("kit", &[("KIT_QR_OUT", &svg)]) {
+        return;
+    }
+    // The code the browser redrew reads as the kit's URL for that recruiter.
+    let drawn = std::fs::read_to_string(&svg).unwrap();
+    assert_eq!(
+        common::decode_qr_svg(&drawn),
+        "http://127.0.0.1/stories/maria-santos/?utm_source=lisbon-fair&utm_medium=qr"
+    );
 }

@@ -1,6 +1,6 @@
 // Browser tests of a built launchpad site in headless Chromium, driven by
 // Playwright. Run by tests/browser.rs as: node run.mjs SITE_DIR GROUP
-// GROUP is one of: filters, history, no-js, copy, axe.
+// GROUP is one of: filters, history, no-js, copy, axe, tracking, openings, kit.
 // Prints one line per check and a closing "N passed, M failed" line.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -217,7 +217,7 @@ const groups = {
       await p.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
       assert.equal(await p.locator(".copy-status").innerText(), "Link copied");
       const copied = await p.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, `${canonical}?utm_source=recruiter`);
+      assert.equal(copied, `${canonical}?utm_source=recruiter&utm_medium=alumni-site`);
     });
   },
 
@@ -225,13 +225,15 @@ const groups = {
     const axe = fs.readFileSync(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
     const pages = ["/", "/?dept=product", "/stories/maria-santos/", "/stories/joao-pereira/", "/roles/agent/",
       "/departments/product/", "/tags/night-shift/", "/destinations/product-manager/", "/paths/",
-      "/collections/night-shift-heroes/", "/404.html", "/page/2/"];
+      "/collections/night-shift-heroes/", "/404.html", "/page/2/", "/openings/", "/openings/?dept=product",
+      "/openings/departments/customer-care/", "/openings/locations/lisbon-portugal/", "/roles/trainer/",
+      "/stories/maria-santos/share/", "/collections/loan-program/share/"];
     for (const colorScheme of ["light", "dark"]) {
       const p = await page({ colorScheme });
       for (const url of pages) {
         await check(`axe finds no violations on ${url} in ${colorScheme} mode`, async () => {
           await p.goto(base + url);
-          if (url.startsWith("/?")) await p.waitForSelector("[data-ready]");
+          if (url.includes("/?")) await p.waitForSelector("[data-ready]");
           await p.addScriptTag({ content: axe });
           const violations = await p.evaluate(async () => (await window.axe.run(document, { resultTypes: ["violations"] })).violations
             .map((v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 3).map((n) => n.target.join(" ") + " " + (n.failureSummary || "").replace(/\n/g, " ")).join("\n      ")}`));
@@ -240,6 +242,144 @@ const groups = {
       }
     }
   },
+};
+
+// The apply links of a page, as parsed URLs.
+const applyLinks = async (p) => (await p.locator("a[data-apply]").evaluateAll((as) => as.map((a) => a.href))).map((h) => new URL(h));
+const TRACKED = "utm_source=fair&utm_campaign=lisbon&gh_src=abc";
+
+groups.tracking = async () => {
+  await check("the landing parameters survive clicks to a role page and /openings/, then ride on every apply link", async () => {
+    const p = await page();
+    await p.goto(`${base}/stories/maria-santos/?${TRACKED}`);
+    await p.locator(".timeline a").first().click();
+    await p.waitForURL(/\/roles\/agent\//);
+    assert.equal(query(p).get("utm_source"), "fair");
+    assert.equal(query(p).get("gh_src"), "abc");
+    await p.locator(".site-header a", { hasText: "Open positions" }).click();
+    await p.waitForURL(/\/openings\//);
+    assert.equal(query(p).get("utm_campaign"), "lisbon");
+    const links = await applyLinks(p);
+    assert.ok(links.length >= 5, `${links.length} apply links`);
+    for (const u of links.filter((u) => !u.hostname.endsWith("lever.co"))) {
+      assert.equal(u.searchParams.get("utm_source"), "fair", u.href);
+      assert.equal(u.searchParams.get("utm_campaign"), "lisbon", u.href);
+      assert.equal(u.searchParams.get("gh_src"), "abc", u.href);
+      assert.equal(u.searchParams.get("utm_medium"), null, "the defaults give way: " + u.href);
+    }
+    const rels = await p.locator("a[data-apply]").evaluateAll((as) => as.map((a) => a.rel));
+    assert.ok(rels.every((r) => r === "noopener"), rels.join());
+    assert.equal(await p.evaluate(() => document.cookie), "", "no cookie");
+    assert.equal(await p.evaluate(() => localStorage.length + sessionStorage.length), 0, "no storage");
+  });
+  await check("a Lever posting reads the source under its own name", async () => {
+    const p = await page();
+    await p.goto(`${base}/openings/?source=fair`);
+    const lever = (await applyLinks(p)).filter((u) => u.hostname.endsWith("lever.co"));
+    assert.equal(lever.length, 1);
+    assert.equal(lever[0].searchParams.get("lever-source"), "fair", lever[0].href);
+    assert.equal(lever[0].searchParams.get("source"), null, lever[0].href);
+  });
+  await check("without JavaScript apply links carry the site's default share parameters", async () => {
+    const p = await page({ javaScriptEnabled: false });
+    await p.goto(`${base}/stories/maria-santos/?${TRACKED}`);
+    const links = await applyLinks(p);
+    assert.ok(links.length > 0);
+    for (const u of links) {
+      assert.equal(u.searchParams.get("utm_source"), "recruiter", u.href);
+      assert.equal(u.searchParams.get("utm_medium"), "alumni-site", u.href);
+      assert.equal(u.searchParams.get("gh_src"), null, u.href);
+    }
+  });
+  await check("a hostile utm_source cannot break out of the apply link or inject markup", async () => {
+    const p = await page();
+    let dialogs = 0;
+    p.on("dialog", async (d) => { dialogs++; await d.dismiss(); });
+    const hostile = `"><img src=x onerror=alert(1)>&x=1#frag'`;
+    await p.goto(`${base}/roles/agent/?utm_source=${encodeURIComponent(hostile)}&gh_src=abc`);
+    const images = await p.locator("img[src=x]").count();
+    assert.equal(images, 0, "no injected element");
+    const links = await applyLinks(p);
+    assert.ok(links.length > 0);
+    for (const u of links) {
+      assert.equal(u.searchParams.get("utm_source"), hostile, u.href);
+      assert.equal(u.searchParams.get("gh_src"), "abc", u.href);
+      assert.equal(u.hash, "", "the value's # stays in the value");
+    }
+    await p.locator(".site-header a", { hasText: "Stories" }).click();
+    assert.equal(query(p).get("utm_source"), hostile);
+    assert.equal(dialogs, 0, "no script ran");
+  });
+};
+
+groups.openings = async () => {
+  const visible = (p) => p.locator(".opening:visible").count();
+  await check("department and location chips filter the openings in place, with the state in the URL", async () => {
+    const p = await page();
+    await p.goto(base + "/openings/");
+    await p.waitForSelector("[data-openings-root][data-ready]");
+    const all = await p.locator(".opening").count();
+    assert.equal(await visible(p), all);
+    await p.locator('button[data-facet="dept"][data-value="customer-care"]').click();
+    const care = await p.locator('.opening[data-dept="customer-care"]').count();
+    assert.ok(care > 0 && care < all);
+    assert.equal(await visible(p), care);
+    assert.equal(query(p).get("dept"), "customer-care");
+    assert.equal(await p.locator(".opening-department:visible").count(), 1);
+    await p.locator('button[data-facet="loc"][data-value="lisbon-portugal"]').click();
+    const both = await p.locator('.opening[data-dept="customer-care"][data-loc="lisbon-portugal"]').count();
+    assert.equal(await visible(p), both);
+    assert.match(await headingText(p), new RegExp(`^${both} open position`));
+    await p.goBack();
+    assert.equal(query(p).get("loc"), null);
+    assert.equal(await visible(p), care);
+    await p.locator(".clear-filters").click();
+    assert.equal(await visible(p), all);
+    assert.equal(new URL(p.url()).search, "");
+  });
+  await check("without JavaScript the chips are links to pre-built filtered pages", async () => {
+    const p = await page({ javaScriptEnabled: false });
+    await p.goto(base + "/openings/");
+    await p.locator('a[data-facet="dept"][data-value="product"]').click();
+    assert.equal(new URL(p.url()).pathname, "/openings/departments/product/");
+    const depts = await p.locator(".opening").evaluateAll((li) => li.map((l) => l.getAttribute("data-dept")));
+    assert.ok(depts.length > 0 && depts.every((d) => d === "product"), depts.join());
+  });
+  await check("a story's call to action reaches a matching opening in one click", async () => {
+    const p = await page();
+    await p.goto(base + "/stories/maria-santos/");
+    const first = p.locator(".cta a[data-apply]").first();
+    const href = new URL(await first.getAttribute("href"));
+    assert.equal(href.hostname, "boards.greenhouse.io");
+    assert.match(await first.innerText(), /Customer Service Agent/);
+  });
+};
+
+groups.kit = async () => {
+  await check("?utm_source on a share kit redraws its link and QR code for that recruiter", async () => {
+    const p = await page();
+    await p.goto(base + "/stories/maria-santos/share/?utm_source=lisbon-fair");
+    await p.waitForFunction(() => document.querySelector("[data-kit]").getAttribute("data-qr-url").includes("lisbon-fair"));
+    const link = await p.locator(".kit-url a").getAttribute("href");
+    const u = new URL(link);
+    assert.equal(u.searchParams.get("utm_source"), "lisbon-fair");
+    assert.equal(await p.locator(".kit-url a").innerText(), link);
+    const svg = await p.locator(".kit-qr svg").evaluate((s) => s.outerHTML);
+    if (process.env.KIT_QR_OUT) fs.writeFileSync(process.env.KIT_QR_OUT, svg);
+    assert.ok(svg.includes("path"));
+  });
+  for (const format of ["A4", "Letter"]) {
+    await check(`a share kit prints on one ${format} page with no navigation`, async () => {
+      const p = await page();
+      await p.goto(base + "/stories/maria-santos/share/");
+      await p.emulateMedia({ media: "print" });
+      assert.equal(await p.locator(".site-header").count(), 0);
+      assert.equal(await p.locator(".kit-actions").isVisible(), false);
+      const pdf = await p.pdf({ format, printBackground: true });
+      const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || [];
+      assert.equal(pages.length, 1, `${pages.length} pages`);
+    });
+  }
 };
 
 try {
