@@ -6,6 +6,9 @@
 //! (headings, lists, emphasis, links, a quote), collections, and P of the
 //! stories as bundles with a 1600x1200 JPEG. It also writes DIR/photos.txt,
 //! the photo paths, for benchmark scripts that feed the same photos to Hugo.
+//! With `--openings O`, it also writes O open positions across the roles
+//! and 12 cities to content/openings.yaml; the stories are the same either
+//! way, so a site with openings can be timed against one without.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -234,6 +237,7 @@ fn photo(rng: &mut Rng) -> Vec<u8> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut stories, mut photos, mut seed, mut dir) = (1000usize, 0usize, 1u64, None);
+    let mut openings = 0usize;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--stories" => {
@@ -249,6 +253,12 @@ fn main() {
                     .expect("--photos P")
             }
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).expect("--seed S"),
+            "--openings" => {
+                openings = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--openings O")
+            }
             other => dir = Some(other.to_string()),
         }
     }
@@ -380,8 +390,37 @@ fn main() {
         .unwrap();
     }
     fs::write(root.join("photos.txt"), photo_paths).unwrap();
+    if openings > 0 {
+        write_openings(root, openings, &roles, seed);
+    }
     eprintln!(
         "wrote {stories} stories ({photos} with photos) to {}",
         root.display()
     );
+}
+
+/// `count` openings, a third of them for the entry role, from a generator
+/// of their own so the stories do not change with them.
+fn write_openings(root: &Path, count: usize, roles: &[(String, usize)], seed: u64) {
+    let mut rng = Rng(seed ^ 0x6f70_656e_696e_6773);
+    let mut out = String::new();
+    for i in 0..count {
+        let (role, d) = if i % 3 == 0 {
+            &roles[0]
+        } else {
+            rng.pick(roles)
+        };
+        let city = rng.pick(&CITIES);
+        writeln!(
+            out,
+            "- title: \"{} {} #{i}\"\n  role: {role}\n  location: \"{city}\"\n  url: \"https://boards.greenhouse.io/bench/jobs/{}\"\n  employment_type: Full-time\n  posted: 2026-{:02}-{:02}",
+            DEPARTMENTS[*d],
+            ROLE_WORDS[i % 5],
+            100_000 + i,
+            1 + rng.below(11),
+            1 + rng.below(28)
+        )
+        .unwrap();
+    }
+    fs::write(root.join("content/openings.yaml"), out).unwrap();
 }

@@ -24,6 +24,9 @@
 # instead and see that cost. On tmpfs the folders are deleted in place.
 #
 # Usage: scripts/bench.sh [RUNS] [SIZES...]     (defaults: 5, 1000 10000)
+# BENCH_OPENINGS=O: instead, times warm builds (cards cached) of each size
+# with O open positions against the same stories without any, taking
+# turns, and prints the time and memory ratios (issue 13: within 5%).
 # BENCH_DIR (default /tmp/launchpad-bench) holds the generated sites; they
 # are made again only when the generator or its arguments change.
 set -euo pipefail
@@ -92,6 +95,38 @@ run_once() { # $1 name, $2 prepare command, rest: the build
 summary() { echo "$(median < "$work/$1.times") $(max < "$work/$1.rss")"; }
 
 ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
+
+if [ -n "${BENCH_OPENINGS:-}" ]; then
+  echo "machine: $(nproc) cores; warm builds (cards cached), median of $runs, highest peak memory"
+  echo
+  echo "| stories | without openings | with $BENCH_OPENINGS openings | time ratio | memory ratio |"
+  echo "|---|---|---|---|---|"
+  for n in $sizes; do
+    generate "$work/site-$n" "" "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$work/site-$n"
+    generate "$work/open-$n" "" "$examples/gen_site" --stories "$n" --photos 0 --seed 42 --openings "$BENCH_OPENINGS" "$work/open-$n"
+    for kind in site open; do
+      # Untimed: fills the share-card cache.
+      "$bin" build --root "$work/$kind-$n" > /dev/null 2>&1
+      : > "$work/$kind-$n.times"; : > "$work/$kind-$n.rss"
+    done
+  done
+  for _ in $(seq "$runs"); do
+    for n in $sizes; do
+      for kind in site open; do
+        run_once "$kind-$n" "clear_out '$work/$kind-$n/public'" "$bin" build --root "$work/$kind-$n"
+      done
+    done
+  done
+  for n in $sizes; do
+    read -r plain_t plain_m < <(summary "site-$n")
+    read -r open_t open_m < <(summary "open-$n")
+    echo "| $n | ${plain_t} s, ${plain_m} MB | ${open_t} s, ${open_m} MB | $(ratio "$open_t" "$plain_t")x | $(ratio "$open_m" "$plain_m")x |"
+  done
+  for n in $sizes; do
+    echo "runs at $n: without $(sort -n "$work/site-$n.times" | tr '\n' ' '); with $(sort -n "$work/open-$n.times" | tr '\n' ' ')"
+  done
+  exit 0
+fi
 
 declare -A warm_time hugo_time
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); hugo: $(hugo version 2>/dev/null | cut -d' ' -f2 || echo none)"
