@@ -346,3 +346,24 @@ fn only_the_saved_files_are_read_again() {
     assert!(!files["stories/daniel-murphy/index.html"].contains("UNREPORTED EDIT"));
     assert!(files["stories/maria-santos/index.html"].contains("I started on the night shift"));
 }
+
+#[test]
+fn an_opening_saved_renders_the_pages_that_show_openings_as_a_full_render_would() {
+    let mut s = served();
+    let file = "content/openings.yaml";
+    // A new title for an agent opening: story pages end with the agent
+    // role's openings, so every page that shows openings changes; `after`
+    // compares the result with a full render.
+    let rendered = s.after(&[file], |site| {
+        site.edit(
+            file,
+            "Customer Service Agent (Portuguese)",
+            "Customer Service Agent (Portuguese, nights)",
+        );
+    });
+    assert!(rendered > s.story_pages, "{rendered} pages");
+    // Closing the Lever opening takes it off every page.
+    s.after(&[file], |site| {
+        site.edit(file, "  team: \"Night shift\"\n", "  closes: 2020-01-01\n");
+    });
+}
