@@ -418,7 +418,10 @@ mod tests {
 
     #[test]
     fn a_star_matches_any_text_and_case_does_not_matter() {
-        assert!(title_matches("*customer service*", "Senior Customer Service Agent"));
+        assert!(title_matches(
+            "*customer service*",
+            "Senior Customer Service Agent"
+        ));
         assert!(title_matches("*Customer Service*", "customer service"));
         assert!(title_matches("team lead*", "Team Lead, Mobile"));
         assert!(!title_matches("team lead*", "Senior Team Lead"));

@@ -762,7 +762,10 @@ fn an_opening_that_closes_before_it_was_posted_is_reported_on_its_closing_date()
 
 #[test]
 fn the_same_posting_listed_twice_is_reported_on_the_second() {
-    let twice = format!("{OPENING}{}", OPENING.replace("title: Agent", "title: Other"));
+    let twice = format!(
+        "{OPENING}{}",
+        OPENING.replace("title: Agent", "title: Other")
+    );
     let d = expect(&openings_site(&twice), OPENINGS, 9, 8, "duplicate-url");
     assert!(d["message"].as_str().unwrap().contains("line 4"), "{d}");
 }
@@ -827,7 +830,10 @@ fn a_closed_opening_is_left_out_with_a_warning_and_the_site_still_builds() {
         .into_iter()
         .find(|d| d["code"] == "opening-closed")
         .expect("a warning says the opening closed");
-    assert_eq!((&warning["file"], &warning["line"]), (&OPENINGS.into(), &11.into()));
+    assert_eq!(
+        (&warning["file"], &warning["line"]),
+        (&OPENINGS.into(), &11.into())
+    );
     assert_eq!(site.build().code, 0);
     let page = site.read("openings/index.html");
     assert_eq!(page.matches("x.com/jobs/").count(), 1, "only the open one");

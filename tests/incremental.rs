@@ -60,7 +60,9 @@ fn served() -> Served {
     let story_pages = first
         .keys()
         .filter(|p| {
-            p.starts_with("stories/") && p.ends_with("/index.html") && !p.ends_with("/share/index.html")
+            p.starts_with("stories/")
+                && p.ends_with("/index.html")
+                && !p.ends_with("/share/index.html")
         })
         .count();
     Served {

@@ -30,7 +30,10 @@ fn the_openings_page_groups_open_positions_by_department_and_role_with_alumni_wh
     );
     let titles = texts(&html, ".opening-title");
     assert_eq!(titles.len(), 4, "{titles:?}");
-    assert!(!titles.iter().any(|t| t.contains("Trainer")), "closed: {titles:?}");
+    assert!(
+        !titles.iter().any(|t| t.contains("Trainer")),
+        "closed: {titles:?}"
+    );
     // Alumni who held the role, beside its openings: every agent card is
     // a story whose journey passed through the agent role.
     let agents = attrs(
@@ -47,10 +50,16 @@ fn the_openings_page_groups_open_positions_by_department_and_role_with_alumni_wh
     let lisbon = site.html("openings/locations/lisbon-portugal/index.html");
     assert_eq!(
         texts(&lisbon, ".opening-title"),
-        vec!["Customer Service Agent (Portuguese)", "Product Manager, Self-service"]
+        vec![
+            "Customer Service Agent (Portuguese)",
+            "Product Manager, Self-service"
+        ]
     );
     let product = site.html("openings/departments/product/index.html");
-    assert_eq!(texts(&product, ".opening-title"), vec!["Product Manager, Self-service"]);
+    assert_eq!(
+        texts(&product, ".opening-title"),
+        vec!["Product Manager, Self-service"]
+    );
 }
 
 #[test]
@@ -67,7 +76,11 @@ fn every_apply_link_carries_the_default_share_parameters_and_opens_no_window_rel
             format!("{GH}/jobs/1003?utm_source=recruiter"),
         ]
     );
-    assert!(attrs(&html, "a[data-apply]", "rel").iter().all(|r| r == "noopener"));
+    assert!(
+        attrs(&html, "a[data-apply]", "rel")
+            .iter()
+            .all(|r| r == "noopener")
+    );
     assert_eq!(
         attrs(&html, "a[data-apply]", "data-rename")[0],
         "source=lever-source",
@@ -79,7 +92,10 @@ fn every_apply_link_carries_the_default_share_parameters_and_opens_no_window_rel
 fn a_story_ends_with_the_openings_of_the_role_its_person_started_in() {
     let site = built_alumni();
     let html = site.html("stories/maria-santos/index.html");
-    assert_eq!(texts(&html, "#cta-heading"), vec!["Start where Maria started"]);
+    assert_eq!(
+        texts(&html, "#cta-heading"),
+        vec!["Start where Maria started"]
+    );
     assert_eq!(
         texts(&html, ".cta .opening-title"),
         vec![
@@ -93,7 +109,10 @@ fn a_story_ends_with_the_openings_of_the_role_its_person_started_in() {
         links.contains(&"/alumni/roles/product-manager/#openings".to_string()),
         "{links:?}"
     );
-    assert!(links.contains(&"/alumni/openings/".to_string()), "{links:?}");
+    assert!(
+        links.contains(&"/alumni/openings/".to_string()),
+        "{links:?}"
+    );
 }
 
 #[test]
@@ -109,7 +128,9 @@ fn without_an_opening_for_the_starting_role_the_story_links_to_the_apply_page() 
     // The agent role's own apply address, from career.yaml.
     assert_eq!(
         attrs(&html, ".cta a.apply", "href"),
-        vec![format!("{GH}?departments=customer-care&utm_source=recruiter")]
+        vec![format!(
+            "{GH}?departments=customer-care&utm_source=recruiter"
+        )]
     );
     assert_eq!(texts(&html, ".cta a.apply"), vec!["Apply now"]);
 }
@@ -119,14 +140,25 @@ fn a_role_page_lists_its_openings_and_how_people_got_there() {
     let site = built_alumni();
     let html = site.html("roles/team-lead/index.html");
     assert_eq!(texts(&html, "#openings-heading"), vec!["1 open position"]);
-    assert_eq!(texts(&html, ".role-openings .opening-title"), vec!["Team Lead, Mobile Support"]);
-    assert_eq!(texts(&html, "#arrivals-heading"), vec!["How people got here"]);
+    assert_eq!(
+        texts(&html, ".role-openings .opening-title"),
+        vec!["Team Lead, Mobile Support"]
+    );
+    assert_eq!(
+        texts(&html, "#arrivals-heading"),
+        vec!["How people got here"]
+    );
     let arrivals = texts(&html, "#arrivals-heading ~ .moves h3");
     assert!(
-        arrivals.iter().any(|a| a.starts_with("Customer Service Agent → Team Lead")),
+        arrivals
+            .iter()
+            .any(|a| a.starts_with("Customer Service Agent → Team Lead")),
         "{arrivals:?}"
     );
-    assert!(arrivals.iter().all(|a| a.ends_with("→ Team Lead")), "{arrivals:?}");
+    assert!(
+        arrivals.iter().all(|a| a.ends_with("→ Team Lead")),
+        "{arrivals:?}"
+    );
     // A role with no opening says so and offers the site's apply link.
     let none = site.html("roles/trainer/index.html");
     assert!(texts(&none, ".role-openings p")[0].starts_with("No Trainer position is open"));
@@ -140,7 +172,10 @@ fn a_role_page_lists_its_openings_and_how_people_got_there() {
 fn the_index_and_the_career_map_count_open_positions_per_role() {
     let site = built_alumni();
     let index = site.html("index.html");
-    assert_eq!(texts(&index, "#open-now-heading"), vec!["Hiring now: 4 open positions"]);
+    assert_eq!(
+        texts(&index, "#open-now-heading"),
+        vec!["Hiring now: 4 open positions"]
+    );
     assert_eq!(
         texts(&index, ".open-now li"),
         vec![
@@ -185,7 +220,10 @@ fn a_share_kit_prints_the_share_url_and_a_qr_code_that_reads_as_it_with_utm_medi
         attrs(&html, ".kit-url a", "href"),
         vec![format!("{canonical}?utm_source=recruiter")]
     );
-    assert_eq!(attrs(&html, "meta[name=robots]", "content"), vec!["noindex"]);
+    assert_eq!(
+        attrs(&html, "meta[name=robots]", "content"),
+        vec!["noindex"]
+    );
     assert!(texts(&html, ".site-header").is_empty(), "no navigation");
     let svg = html
         .select(&scraper::Selector::parse(".kit-qr svg").unwrap())
@@ -198,7 +236,10 @@ fn a_share_kit_prints_the_share_url_and_a_qr_code_that_reads_as_it_with_utm_medi
     );
     // The story's share section links to its kit; a collection has one too.
     let story = site.html("stories/maria-santos/index.html");
-    assert!(attrs(&story, ".share a", "href").contains(&"/alumni/stories/maria-santos/share/".to_string()));
+    assert!(
+        attrs(&story, ".share a", "href")
+            .contains(&"/alumni/stories/maria-santos/share/".to_string())
+    );
     let collection = site.html("collections/loan-program/share/index.html");
     let svg = collection
         .select(&scraper::Selector::parse(".kit-qr svg").unwrap())
@@ -229,6 +270,8 @@ fn hostile_share_parameters_stay_inside_their_values() {
     let href = &attrs(&html, "a[data-apply]", "href")[1];
     assert_eq!(
         href,
-        &format!("{GH}/jobs/1001?utm_source=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%26x%3D1%23y")
+        &format!(
+            "{GH}/jobs/1001?utm_source=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%26x%3D1%23y"
+        )
     );
 }

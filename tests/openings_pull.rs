@@ -161,10 +161,20 @@ fn pulled_postings_are_mapped_to_roles_and_the_site_builds_with_them() {
     let file = std::fs::read_to_string(site.path("content/openings.yaml")).unwrap();
     assert!(file.contains("- title: \"Customer Service Agent (Portuguese)\"\n  role: agent\n  location: \"Lisbon, Portugal\"\n  url: \"https://boards.greenhouse.io/exampletelecom/jobs/127817\"\n  team: \"Customer Care\"\n  posted: 2026-11-18\n"), "{file}");
     assert!(file.contains("  role: team-lead\n"), "{file}");
-    assert!(file.contains("\"Team Lead, \\\"Night\\\" Shift\""), "{file}");
-    assert!(file.contains("  employment_type: \"Full-time\"\n  posted: 2025-11-24\n"), "{file}");
+    assert!(
+        file.contains("\"Team Lead, \\\"Night\\\" Shift\""),
+        "{file}"
+    );
+    assert!(
+        file.contains("  employment_type: \"Full-time\"\n  posted: 2025-11-24\n"),
+        "{file}"
+    );
     // The posting no rule matches is listed, in the output and the file.
-    assert!(run.stderr.contains("Senior Data Scientist (Remote)"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Senior Data Scientist (Remote)"),
+        "{}",
+        run.stderr
+    );
     assert!(file.contains("#   Senior Data Scientist (Remote) https://boards.greenhouse.io/exampletelecom/jobs/127818"), "{file}");
     assert_eq!(file.matches("- title:").count(), 3, "{file}");
 

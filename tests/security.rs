@@ -83,7 +83,9 @@ fn assert_no_active_content(path: &str, html: &Html) {
                 "/alumni/kit.js",
                 "/alumni/vendor/qrcode.js",
             ];
-            let own_script = v.attr("src").is_some_and(|src| theme_scripts.contains(&src))
+            let own_script = v
+                .attr("src")
+                .is_some_and(|src| theme_scripts.contains(&src))
                 && el.text().next().is_none();
             let json_ld = v.attr("type") == Some("application/ld+json") && v.attr("src").is_none();
             assert!(

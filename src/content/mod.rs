@@ -309,9 +309,10 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
         let parts: Vec<&str> = rel.split('/').collect();
         match parts.as_slice() {
             ["content", "site.yaml" | "career.yaml"] => single_files.push((path, rel.clone())),
-            ["content", "openings.yaml" | "openings.yml" | "openings.json"] => {
-                openings_files.push((path, rel.clone()))
-            }
+            [
+                "content",
+                "openings.yaml" | "openings.yml" | "openings.json",
+            ] => openings_files.push((path, rel.clone())),
             ["content", "stories", file] if file.ends_with(".md") => {
                 story_files.push(StoryFile {
                     path,
@@ -357,7 +358,10 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
             .error(
                 Pos::START,
                 "duplicate-file",
-                format!("{} and {} both list openings", openings_files[0].1, second.1),
+                format!(
+                    "{} and {} both list openings",
+                    openings_files[0].1, second.1
+                ),
             )
             .help("keep one openings file: remove or rename the other");
     } else if let Some((path, rel)) = openings_files.first() {

@@ -304,11 +304,7 @@ pub fn role_link(site: &Site, urls: &Urls<'_>, id: &str) -> LinkCtx {
 /// A link to a department page; `count` is the stories that pass through it.
 pub fn department_link(site: &Site, urls: &Urls<'_>, d: &Department) -> LinkCtx {
     LinkCtx {
-        open: site
-            .openings
-            .by_department
-            .get(&d.id)
-            .map_or(0, Vec::len),
+        open: site.openings.by_department.get(&d.id).map_or(0, Vec::len),
         id: d.id.clone(),
         name: d.name.clone(),
         url: urls.url(Route::Listing(Listing::Facet(Facet::Department, &d.id), 1)),

@@ -212,11 +212,7 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
     }
     for (id, group) in &o.by_location {
         let link = locations.iter().find(|l| l.id == *id).cloned();
-        pages.push((
-            OpeningsFilter::Location(id),
-            link,
-            group.stories.clone(),
-        ));
+        pages.push((OpeningsFilter::Location(id), link, group.stories.clone()));
     }
 
     pages

@@ -76,10 +76,7 @@ fn story_vars(
     let e = &site.entries[i];
     let s = &e.story;
     cx.insert("share_url", &share_url(site, canonical));
-    cx.insert(
-        "kit_url",
-        &urls.url(Route::StoryKit(&s.slug)),
-    );
+    cx.insert("kit_url", &urls.url(Route::StoryKit(&s.slug)));
     cx.insert("cta", &openings::cta(site, urls, e));
     cx.insert("story", &teaser(site, e, urls));
     cx.insert("steps", &steps(site, s, urls));
@@ -109,6 +106,8 @@ struct KitCtx {
     qr_url: String,
     qr_svg: Option<String>,
     card: Option<String>,
+    /// A collection's kit (several stories), not a story's.
+    collection: bool,
 }
 
 /// A share kit's page: `kit` shares `page`; `entry` is the story it
@@ -136,6 +135,7 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
     };
     let title = title.to_string();
     let page_url = urls.url(of.page);
+    let collection = matches!(of.card, CardOf::Collection(_));
     let card = urls.card(of.card);
     Job::new("kit.html", of.kit, meta, vars).showing(
         of.entry.into_iter().collect(),
@@ -154,6 +154,7 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
                     share_url,
                     qr_url,
                     card,
+                    collection,
                 },
             );
         }),

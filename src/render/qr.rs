@@ -66,7 +66,8 @@ fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
         let code = qrcode::QrCode::with_bits(bits, EcLevel::M).ok()?;
         return Some((width, code.into_colors()));
     }
-    let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).ok()?;
+    let (data, ec) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).ok()?;
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ec);
@@ -105,9 +106,9 @@ fn rows(colors: &[Color], width: usize) -> Vec<u128> {
     colors
         .chunks(width)
         .map(|row| {
-            row.iter()
-                .enumerate()
-                .fold(0, |bits, (x, &c)| bits | (u128::from(c == Color::Dark) << x))
+            row.iter().enumerate().fold(0, |bits, (x, &c)| {
+                bits | (u128::from(c == Color::Dark) << x)
+            })
         })
         .collect()
 }
@@ -216,7 +217,12 @@ mod tests {
                 let finder = [true, false, true, true, true, false, true];
                 for start in 0..w.saturating_sub(10) {
                     let light4 = |from: usize| (from..from + 4).all(|i| !at(i, b));
-                    let finder_at = |from: usize| finder.iter().enumerate().all(|(i, &d)| at(from + i, b) == d);
+                    let finder_at = |from: usize| {
+                        finder
+                            .iter()
+                            .enumerate()
+                            .all(|(i, &d)| at(from + i, b) == d)
+                    };
                     if light4(start) && finder_at(start + 4) {
                         score += 40;
                     }

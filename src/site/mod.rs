@@ -160,7 +160,8 @@ fn openings(mut list: Vec<Opening>, career: &Career) -> Openings {
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let rank = |ranks: &BTreeMap<&str, usize>, id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
+    let rank =
+        |ranks: &BTreeMap<&str, usize>, id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
     list.sort_by_cached_key(|o| {
         (
             rank(&department_rank, &o.department),
@@ -177,7 +178,12 @@ fn openings(mut list: Vec<Opening>, career: &Career) -> Openings {
             .entry(o.department.clone())
             .or_default()
             .push(i);
-        add_to_group(&mut out.by_location, slug::slugify(&o.location), &o.location, i);
+        add_to_group(
+            &mut out.by_location,
+            slug::slugify(&o.location),
+            &o.location,
+            i,
+        );
     }
     out.list = list;
     out

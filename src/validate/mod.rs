@@ -88,7 +88,10 @@ pub fn settings(
     if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
         let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
         let mut r = Reporter::new(&file.path, diags);
-        let named = site.entry_roles.iter().chain(site.boards.rules.iter().map(|rule| &rule.role));
+        let named = site
+            .entry_roles
+            .iter()
+            .chain(site.boards.rules.iter().map(|rule| &rule.role));
         for role in named {
             career::check_ref(role, "role", &role_ids, &mut r);
         }

@@ -50,13 +50,25 @@ pub fn openings(
         let Some(f) = Fields::of(n, KEYS, "an opening", r) else {
             continue;
         };
-        let title = f.required_text("title", r, "add the job title: `title: Customer Service Agent`");
+        let title = f.required_text(
+            "title",
+            r,
+            "add the job title: `title: Customer Service Agent`",
+        );
         let role = f
-            .required_text("role", r, "say which role of career.yaml this is: `role: agent`")
+            .required_text(
+                "role",
+                r,
+                "say which role of career.yaml this is: `role: agent`",
+            )
             .and_then(|t| known_role(t, career, r));
         let location = f.required_text("location", r, "add where the job is: `location: Lisbon`");
         let url = f
-            .required_text("url", r, "add the posting's address in your ATS: `url: https://...`")
+            .required_text(
+                "url",
+                r,
+                "add the posting's address in your ATS: `url: https://...`",
+            )
             .and_then(|t| {
                 let url = super::site::link_url(&t, "url", r)?;
                 if let Some(first) = seen_urls.get(&url) {

@@ -1,8 +1,8 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
 use crate::content::types::{
-    Apply, Boards, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig,
-    TitleRule, Tracking,
+    Apply, Boards, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE,
+    SiteConfig, TitleRule, Tracking,
 };
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
@@ -90,7 +90,9 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
     );
     let share = share(f.get("share"), r);
     let apply = f.get("apply").and_then(|n| apply(n, r));
-    let tracking = f.get("tracking").map_or_else(Tracking::default, |n| tracking(n, r));
+    let tracking = f
+        .get("tracking")
+        .map_or_else(Tracking::default, |n| tracking(n, r));
     let boards = f.get("openings").map(|n| boards(n, r)).unwrap_or_default();
     let (image_widths, image_formats) = images(f.get("images"), r);
     Some(SiteConfig {
@@ -268,19 +270,36 @@ fn tracking(node: &Node, r: &mut Reporter<'_>) -> Tracking {
     if let Some(rename) = f.get("rename") {
         tracking.rename.clear();
         let Value::Map(hosts) = &rename.value else {
-            r.error(rename.pos, "wrong-type", "`rename` must map host names to renames")
-                .help("write e.g. `rename: {lever.co: {source: lever-source}}`");
+            r.error(
+                rename.pos,
+                "wrong-type",
+                "`rename` must map host names to renames",
+            )
+            .help("write e.g. `rename: {lever.co: {source: lever-source}}`");
             return tracking;
         };
         for (host, names) in hosts {
             let Value::Map(pairs) = &names.value else {
-                r.error(names.pos, "wrong-type", format!("`{}` must map our parameter names to the ones this host reads", host.name))
-                    .help("write e.g. `{source: lever-source}`");
+                r.error(
+                    names.pos,
+                    "wrong-type",
+                    format!(
+                        "`{}` must map our parameter names to the ones this host reads",
+                        host.name
+                    ),
+                )
+                .help("write e.g. `{source: lever-source}`");
                 continue;
             };
             let mut renames = Vec::new();
             for (ours, theirs) in pairs {
-                let ours = param(Text { value: ours.name.clone(), pos: ours.pos }, r);
+                let ours = param(
+                    Text {
+                        value: ours.name.clone(),
+                        pos: ours.pos,
+                    },
+                    r,
+                );
                 let theirs = text(theirs, "rename", r).and_then(|t| param(t, r));
                 if let (Some(ours), Some(theirs)) = (ours, theirs) {
                     renames.push((ours, theirs));
@@ -313,8 +332,16 @@ fn boards(node: &Node, r: &mut Reporter<'_>) -> Boards {
         let Some(rule) = Fields::of(n, &["title", "role"], "a rule", r) else {
             continue;
         };
-        let pattern = rule.required_text("title", r, "give the title pattern: `title: \"*customer service*\"`");
-        let role = rule.required_text("role", r, "name the role id these postings are: `role: agent`");
+        let pattern = rule.required_text(
+            "title",
+            r,
+            "give the title pattern: `title: \"*customer service*\"`",
+        );
+        let role = rule.required_text(
+            "role",
+            r,
+            "name the role id these postings are: `role: agent`",
+        );
         if let (Some(pattern), Some(role)) = (pattern, role) {
             boards.rules.push(TitleRule { pattern, role });
         }
@@ -333,9 +360,8 @@ pub fn check_link_url(url: &str) -> Result<String, &'static str> {
     if host.is_empty() {
         return Err("has no host name");
     }
-    let bad = |c: char| {
-        c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
-    };
+    let bad =
+        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`');
     if url.chars().any(bad) {
         return Err("has spaces, quotes or other characters a URL cannot hold");
     }

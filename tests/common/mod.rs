@@ -257,9 +257,10 @@ pub fn decode_qr_svg(svg: &str) -> String {
         &mut pixmap.as_mut(),
     );
     let data = pixmap.data();
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-        data[(y * w as usize + x) * 4]
-    });
+    let mut prepared =
+        rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+            data[(y * w as usize + x) * 4]
+        });
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code in the image");
     grids[0].decode().expect("the QR code decodes").1
