@@ -717,6 +717,12 @@ const OPENING: &str = "- title: Agent
   posted: 2026-11-01
 ";
 
+/// The line of `file` that holds `needle`, counted from 1.
+fn line_of(site: &MemorySite, file: &str, needle: &str) -> u64 {
+    let index = site.text(file).lines().position(|l| l.contains(needle));
+    index.expect("the needle is in the file") as u64 + 1
+}
+
 fn openings_site(text: &str) -> MemorySite {
     MemorySite::fixture("alumni").with(OPENINGS, text)
 }
@@ -847,12 +853,7 @@ fn an_apply_url_in_site_yaml_must_be_http() {
         "url: \"https://boards.greenhouse.io/exampletelecom\"",
         "url: \"ftp://boards.example.com\"",
     );
-    let line = site
-        .text("content/site.yaml")
-        .lines()
-        .position(|l| l.contains("ftp://"))
-        .unwrap() as u64
-        + 1;
+    let line = line_of(&site, "content/site.yaml", "ftp://");
     expect(&site, "content/site.yaml", line, 8, "bad-url");
 }
 
@@ -863,12 +864,7 @@ fn a_roles_apply_url_must_be_http() {
         "apply_url: \"https://boards.greenhouse.io/exampletelecom?departments=customer-care\"",
         "apply_url: \"javascript:alert(1)\"",
     );
-    let line = site
-        .text("content/career.yaml")
-        .lines()
-        .position(|l| l.contains("javascript:"))
-        .unwrap() as u64
-        + 1;
+    let line = line_of(&site, "content/career.yaml", "javascript:");
     expect(&site, "content/career.yaml", line, 16, "bad-url");
 }
 
@@ -879,12 +875,7 @@ fn a_title_rule_for_an_unknown_role_is_reported_in_site_yaml() {
         "role: team-lead",
         "role: team-leed",
     );
-    let line = site
-        .text("content/site.yaml")
-        .lines()
-        .position(|l| l.contains("team-leed"))
-        .unwrap() as u64
-        + 1;
+    let line = line_of(&site, "content/site.yaml", "team-leed");
     let d = expect(&site, "content/site.yaml", line, 13, "unknown-role");
     assert!(d["help"].as_str().unwrap().contains("`team-lead`"), "{d}");
 }

@@ -102,26 +102,9 @@
   var shown = 0;
   var matches = [];
 
-  // Facet links become toggle buttons; the links stay for no-script use.
-  root.querySelectorAll("a[data-facet]").forEach(function (link) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "facet-value";
-    button.setAttribute("aria-pressed", "false");
-    button.setAttribute("data-facet", link.getAttribute("data-facet"));
-    button.setAttribute("data-value", link.getAttribute("data-value"));
-    while (link.firstChild) button.appendChild(link.firstChild);
-    link.parentNode.replaceChild(button, link);
-    buttons.push(button);
-    button.addEventListener("click", function () {
-      var state = read();
-      var key = button.getAttribute("data-facet");
-      var value = button.getAttribute("data-value");
-      state[key] = state[key] === value ? null : value;
-      write(state);
-      apply(state, true);
-    });
-  });
+  var query = queryState(Object.keys(tests));
+  var read = query.read, write = query.write;
+  buttons = toggles(root, query, function (state) { apply(state, true); });
 
   // On a phone the facet groups start closed, so a filter is two taps away:
   // the group, then the value. A group with an active filter stays open.
@@ -130,23 +113,6 @@
     root.querySelectorAll("details[data-facet-group]").forEach(function (d) {
       d.open = !!active[d.getAttribute("data-facet-group")];
     });
-  }
-
-  function read() {
-    var params = new URLSearchParams(location.search);
-    var state = {};
-    Object.keys(tests).forEach(function (key) { state[key] = params.get(key); });
-    return state;
-  }
-
-  // Query parameters the page does not own (utm_source, ...) are kept.
-  function write(state) {
-    var params = new URLSearchParams(location.search);
-    Object.keys(tests).forEach(function (key) {
-      if (state[key]) params.set(key, state[key]); else params.delete(key);
-    });
-    var query = params.toString();
-    history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
   }
 
   function card(s) {
@@ -241,19 +207,9 @@
     var clear = root.querySelector(".clear-filters");
     var none = root.querySelector("[data-no-match]");
     var total = parseInt(root.getAttribute("data-total"), 10);
+    var query = queryState(keys);
+    var state = query.read, write = query.write;
     var buttons = [];
-    var state = function () {
-      var params = new URLSearchParams(location.search);
-      var s = {};
-      keys.forEach(function (k) { s[k] = params.get(k); });
-      return s;
-    };
-    var write = function (s) {
-      var params = new URLSearchParams(location.search);
-      keys.forEach(function (k) { if (s[k]) params.set(k, s[k]); else params.delete(k); });
-      var query = params.toString();
-      history.pushState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-    };
     var count = function (n) { return n + (n === 1 ? " open position" : " open positions"); };
     var apply = function (s, announce) {
       buttons.forEach(function (b) {
@@ -278,27 +234,58 @@
       heading.textContent = filtered ? count(shown) + " match" : count(total);
       if (announce) status.textContent = heading.textContent;
     };
+    buttons = toggles(root, query, function (s) { apply(s, true); });
+    clear.addEventListener("click", function () { write({}); apply({}, true); });
+    window.addEventListener("popstate", function () { apply(state(), true); });
+    root.setAttribute("data-ready", "");
+    apply(state(), false);
+  }
+
+  // The filter state of a view in its query string: the values of `keys`.
+  // Query parameters the page does not own (utm_source, ...) are kept.
+  function queryState(keys) {
+    return {
+      read: function () {
+        var params = new URLSearchParams(location.search);
+        var state = {};
+        keys.forEach(function (key) { state[key] = params.get(key); });
+        return state;
+      },
+      write: function (state) {
+        var params = new URLSearchParams(location.search);
+        keys.forEach(function (key) {
+          if (state[key]) params.set(key, state[key]); else params.delete(key);
+        });
+        var search = params.toString();
+        history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      }
+    };
+  }
+
+  // Facet links under `root` become toggle buttons (the links are for
+  // readers without the script); a click toggles its value in the query
+  // and calls `changed` with the new state.
+  function toggles(root, query, changed) {
+    var buttons = [];
     root.querySelectorAll("a[data-facet]").forEach(function (link) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "facet-value";
+      button.setAttribute("aria-pressed", "false");
       button.setAttribute("data-facet", link.getAttribute("data-facet"));
       button.setAttribute("data-value", link.getAttribute("data-value"));
       while (link.firstChild) button.appendChild(link.firstChild);
       link.parentNode.replaceChild(button, link);
       buttons.push(button);
       button.addEventListener("click", function () {
-        var s = state();
+        var state = query.read();
         var key = button.getAttribute("data-facet");
         var value = button.getAttribute("data-value");
-        s[key] = s[key] === value ? null : value;
-        write(s);
-        apply(s, true);
+        state[key] = state[key] === value ? null : value;
+        query.write(state);
+        changed(state);
       });
     });
-    clear.addEventListener("click", function () { write({}); apply({}, true); });
-    window.addEventListener("popstate", function () { apply(state(), true); });
-    root.setAttribute("data-ready", "");
-    apply(state(), false);
+    return buttons;
   }
 })();
