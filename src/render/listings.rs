@@ -21,6 +21,9 @@ struct StoryList<'a> {
     description: String,
     stories: Cow<'a, [usize]>,
     vars: Vars,
+    /// Variables of the first page only (a role's openings: listed once,
+    /// not on each of hundreds of pages of its stories).
+    first: Option<Vars>,
 }
 
 /// One filter of the index: its query key, its label, and its values as
@@ -189,6 +192,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
                 listing,
                 stories: Cow::Borrowed(stories),
                 vars,
+                first: None,
             });
         }
     }
@@ -219,6 +223,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         description: site.config.description.clone(),
         stories: Cow::Owned(all),
         vars: index_vars,
+        first: None,
     }];
     let all_moves = moves(site, urls);
     for role in &site.career.roles {
@@ -240,11 +245,15 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             .cloned()
             .collect();
         vars.insert("arrivals", &arrivals);
+        let open = site.openings.of_role(&role.id);
+        vars.insert("open_total", &open.len());
         vars.insert(
-            "openings",
-            &openings::openings_of(site, urls, site.openings.of_role(&role.id)),
+            "openings_url",
+            &format!("{}#openings", urls.url(Route::Listing(Listing::Role(&role.id), 1))),
         );
         vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
+        let mut first = Vars::new();
+        first.insert("openings", &openings::openings_of(site, urls, open));
         let department = site.career.department(&role.department);
         vars.insert("department", &department);
         vars.insert(
@@ -260,6 +269,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             }),
             stories: Cow::Borrowed(stories),
             vars,
+            first: Some(first),
         });
     }
     for dept in &site.career.departments {
@@ -280,6 +290,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
                 .unwrap_or_else(|| format!("Alumni stories that pass through {}.", dept.name)),
             stories: Cow::Borrowed(stories),
             vars,
+            first: None,
         });
     }
     for (slug, tag) in &site.by_tag {
@@ -302,6 +313,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             description: format!("Alumni stories tagged {}.", tag.name),
             stories: Cow::Borrowed(&tag.stories),
             vars,
+            first: None,
         });
     }
     listings.extend(facet_listings(site, urls));
@@ -342,7 +354,10 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
             };
             // The teasers are made when the page renders: made here, every
             // listing page's teasers would be in memory at once.
-            let mut vars = Vars::new();
+            let mut vars = match (n, &list.first) {
+                (1, Some(first)) => first.clone(),
+                _ => Vars::new(),
+            };
             vars.insert("story_total", &list.stories.len());
             vars.insert("pagination", &pagination(list.listing, n, total, urls));
             Job::new(list.template, route, meta, vars)
