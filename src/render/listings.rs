@@ -249,11 +249,14 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         vars.insert("open_total", &open.len());
         vars.insert(
             "openings_url",
-            &format!("{}#openings", urls.url(Route::Listing(Listing::Role(&role.id), 1))),
+            &format!(
+                "{}#openings",
+                urls.url(Route::Listing(Listing::Role(&role.id), 1))
+            ),
         );
         vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
         let mut first = Vars::new();
-        first.insert("openings", &openings::openings_of(site, urls, open));
+        first.insert("openings", &openings::openings_of(site, open));
         let department = site.career.department(&role.department);
         vars.insert("department", &department);
         vars.insert(

@@ -501,8 +501,9 @@ fn globals_digest(site: &Site, globals: &Vars) -> blake3::Hash {
     h.update(globals.digest().as_bytes());
     h.update(format!("{:?}", site.config).as_bytes());
     h.update(format!("{:?}", site.career).as_bytes());
-    // Story pages end with their roles' openings.
-    h.update(format!("{:?}", site.openings.list).as_bytes());
+    // Story pages end with their roles' openings; hashed as written, as
+    // one string they would be a large allocation of their own.
+    let _ = serde_json::to_writer(&mut h, &site.openings.list);
     h.finalize()
 }
 

@@ -21,7 +21,8 @@ const ALUMNI_PER_ROLE: usize = 3;
 #[derive(Debug, Clone, Serialize)]
 pub struct OpeningCtx {
     pub title: String,
-    pub role: LinkCtx,
+    /// The role's id; lists of openings come under their role's link.
+    pub role: String,
     pub department: String,
     pub location: String,
     /// The location's slug: the `loc` filter's value.
@@ -50,10 +51,10 @@ fn day_display(day: &Option<String>) -> Option<String> {
         .map(date_display)
 }
 
-pub fn opening(site: &Site, urls: &Urls<'_>, o: &Opening) -> OpeningCtx {
+pub fn opening(site: &Site, o: &Opening) -> OpeningCtx {
     OpeningCtx {
         title: o.title.clone(),
-        role: role_link(site, urls, &o.role),
+        role: o.role.clone(),
         department: o.department.clone(),
         location: o.location.clone(),
         location_id: slug::slugify(&o.location),
@@ -67,9 +68,9 @@ pub fn opening(site: &Site, urls: &Urls<'_>, o: &Opening) -> OpeningCtx {
     }
 }
 
-pub fn openings_of(site: &Site, urls: &Urls<'_>, ids: &[usize]) -> Vec<OpeningCtx> {
+pub fn openings_of(site: &Site, ids: &[usize]) -> Vec<OpeningCtx> {
     ids.iter()
-        .map(|&i| opening(site, urls, &site.openings.list[i]))
+        .map(|&i| opening(site, &site.openings.list[i]))
         .collect()
 }
 
@@ -123,7 +124,7 @@ pub fn cta(site: &Site, urls: &Urls<'_>, e: &Entry) -> CtaCtx {
             .unwrap_or_default()
             .to_string(),
         start: role_link(site, urls, start),
-        openings: openings_of(site, urls, &ids[..ids.len().min(CTA_OPENINGS)]),
+        openings: openings_of(site, &ids[..ids.len().min(CTA_OPENINGS)]),
         apply: apply_for(site, Some(start)),
         now: (now != start && !site.openings.of_role(now).is_empty())
             .then(|| role_link(site, urls, now)),
@@ -286,7 +287,7 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
                                     .iter()
                                     .map(|(role, openings, alumni)| RoleGroupCtx {
                                         role: role_link(site, urls, role),
-                                        openings: openings_of(site, urls, openings),
+                                        openings: openings_of(site, openings),
                                         alumni: teasers(site, urls, alumni),
                                     })
                                     .collect(),
