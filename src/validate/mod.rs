@@ -114,6 +114,13 @@ pub fn validate_with(
     let mut diags = raw.diagnostics.clone();
     let (site, career) = settings(raw, &mut diags);
 
+    // Before the stories: parsing the file is transient memory, which then
+    // does not stack on theirs.
+    let openings = raw.openings.as_ref().map_or_else(Vec::new, |file| {
+        let mut r = Reporter::new(&file.path, &mut diags);
+        openings::openings(file, career.as_ref(), today, &mut r)
+    });
+
     let cx = StoryContext {
         career: career.as_ref(),
         files: &raw.files,
@@ -147,10 +154,6 @@ pub fn validate_with(
         .map(|s| slug::slugify(&s.name))
         .collect();
     check_collection_refs(&collections, &stories, &broken, drafts, &mut diags);
-    let openings = raw.openings.as_ref().map_or_else(Vec::new, |file| {
-        let mut r = Reporter::new(&file.path, &mut diags);
-        openings::openings(file, career.as_ref(), today, &mut r)
-    });
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;
