@@ -154,6 +154,16 @@ enum CheckFormat {
 }
 
 fn main() -> ExitCode {
+    // Transparent huge pages fill 2 MiB at a time wherever mimalloc touches
+    // a new region: a 10,000-story build peaked at 307 MB with them and 276
+    // MB without, for 3% more time, and its peak moved by 2 MiB steps from
+    // run to run. Without them the memory a build reports is what it uses.
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE only sets a flag of this
+    // process; it reads no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
