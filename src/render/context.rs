@@ -201,6 +201,9 @@ pub struct Urls<'a> {
     pub photos: &'a BTreeMap<String, PhotoCtx>,
     /// Absolute URL of each share card.
     pub cards: &'a BTreeMap<CardOf, String>,
+    /// Each opening of `site.openings.list` as templates see it, made once:
+    /// every story page shows a few.
+    pub openings: &'a [crate::render::openings::OpeningCtx],
 }
 
 impl Urls<'_> {

@@ -256,7 +256,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         );
         vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
         let mut first = Vars::new();
-        first.insert("openings", &openings::openings_of(site, open));
+        first.insert("openings", &openings::openings_of(urls, open));
         let department = site.career.department(&role.department);
         vars.insert("department", &department);
         vars.insert(

@@ -79,10 +79,17 @@ pub fn render(
         .iter()
         .map(|(of, output)| (of.clone(), routes.public_url(output.path())))
         .collect();
+    let openings: Vec<openings::OpeningCtx> = site
+        .openings
+        .list
+        .iter()
+        .map(|o| openings::opening(site, o))
+        .collect();
     let urls = Urls {
         routes: &routes,
         photos: &photos.photos,
         cards: &cards,
+        openings: &openings,
     };
     let globals = globals(site, &urls);
     let globals_hash = globals_digest(site, &globals);

@@ -68,9 +68,10 @@ pub fn opening(site: &Site, o: &Opening) -> OpeningCtx {
     }
 }
 
-pub fn openings_of(site: &Site, ids: &[usize]) -> Vec<OpeningCtx> {
+/// The openings at `ids` of the site's list, from those made once.
+pub fn openings_of(urls: &Urls<'_>, ids: &[usize]) -> Vec<OpeningCtx> {
     ids.iter()
-        .map(|&i| opening(site, &site.openings.list[i]))
+        .filter_map(|&i| urls.openings.get(i).cloned())
         .collect()
 }
 
@@ -124,7 +125,7 @@ pub fn cta(site: &Site, urls: &Urls<'_>, e: &Entry) -> CtaCtx {
             .unwrap_or_default()
             .to_string(),
         start: role_link(site, urls, start),
-        openings: openings_of(site, &ids[..ids.len().min(CTA_OPENINGS)]),
+        openings: openings_of(urls, &ids[..ids.len().min(CTA_OPENINGS)]),
         apply: apply_for(site, Some(start)),
         now: (now != start && !site.openings.of_role(now).is_empty())
             .then(|| role_link(site, urls, now)),
@@ -287,7 +288,7 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
                                     .iter()
                                     .map(|(role, openings, alumni)| RoleGroupCtx {
                                         role: role_link(site, urls, role),
-                                        openings: openings_of(site, openings),
+                                        openings: openings_of(urls, openings),
                                         alumni: teasers(site, urls, alumni),
                                     })
                                     .collect(),
