@@ -166,37 +166,46 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
     if o.list.is_empty() {
         return Vec::new();
     }
-    let departments: Vec<LinkCtx> = site
-        .career
-        .departments
-        .iter()
-        .filter(|d| o.by_department.contains_key(&d.id))
-        .map(|d| LinkCtx {
-            url: urls.url(Route::Openings(OpeningsFilter::Department(&d.id))),
-            ..department_link(site, urls, d)
-        })
-        .collect();
-    let locations: Vec<LinkCtx> = o
-        .by_location
-        .iter()
-        .map(|(id, g)| LinkCtx {
+    // Each filter page's filter, its link and its openings.
+    let mut filtered: Vec<(OpeningsFilter<'a>, LinkCtx, &'a [usize])> = Vec::new();
+    for d in &site.career.departments {
+        if let Some(ids) = o.by_department.get(&d.id) {
+            let filter = OpeningsFilter::Department(&d.id);
+            let link = LinkCtx {
+                url: urls.url(Route::Openings(filter)),
+                ..department_link(site, urls, d)
+            };
+            filtered.push((filter, link, ids));
+        }
+    }
+    for (id, g) in &o.by_location {
+        let filter = OpeningsFilter::Location(id);
+        let link = LinkCtx {
             id: id.clone(),
             name: g.name.clone(),
-            url: urls.url(Route::Openings(OpeningsFilter::Location(id))),
+            url: urls.url(Route::Openings(filter)),
             count: 0,
             open: g.stories.len(),
-        })
-        .collect();
+        };
+        filtered.push((filter, link, &g.stories));
+    }
+    let values = |department: bool| -> Vec<LinkCtx> {
+        filtered
+            .iter()
+            .filter(|(f, _, _)| matches!(f, OpeningsFilter::Department(_)) == department)
+            .map(|(_, link, _)| link.clone())
+            .collect()
+    };
     let facets = vec![
         OpeningsFacetCtx {
             key: "dept",
             label: "Department",
-            values: departments.clone(),
+            values: values(true),
         },
         OpeningsFacetCtx {
             key: "loc",
             label: "Location",
-            values: locations.clone(),
+            values: values(false),
         },
     ];
     let mut shared = Vars::new();
@@ -207,14 +216,8 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
     let all: Vec<usize> = (0..o.list.len()).collect();
     let mut pages: Vec<(OpeningsFilter<'a>, Option<LinkCtx>, Vec<usize>)> =
         vec![(OpeningsFilter::All, None, all)];
-    for d in &departments {
-        let ids = o.by_department.get(&d.id).cloned().unwrap_or_default();
-        let id = site.career.department(&d.id).map_or("", |d| d.id.as_str());
-        pages.push((OpeningsFilter::Department(id), Some(d.clone()), ids));
-    }
-    for (id, group) in &o.by_location {
-        let link = locations.iter().find(|l| l.id == *id).cloned();
-        pages.push((OpeningsFilter::Location(id), link, group.stories.clone()));
+    for (filter, link, ids) in filtered {
+        pages.push((filter, Some(link), ids.to_vec()));
     }
 
     pages
