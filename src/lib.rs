@@ -9,6 +9,7 @@
 //! theme     built-in + themes/NAME/   -> compiled templates, statics     (theme)
 //! model     typed content             -> the site and its indexes        (site)
 //! photos    story photos              -> sized variants, in the cache    (images)
+//! brand     site.yaml's brand         -> palette, logo size, icons       (images::brand)
 //! cards     site + card.svg           -> share cards, in the cache       (images::share_cards)
 //! render    site + templates + images -> every output file, to a sink    (render)
 //! write     output files              -> public/, atomically             (write)
@@ -24,6 +25,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod images;
 pub mod markdown;
+pub mod palette;
 pub mod render;
 pub mod routes;
 pub mod scaffold;
@@ -485,10 +487,24 @@ fn after_validation(
     }
     timings.lap("photos");
 
+    let statics: Vec<content::StaticFile> = theme
+        .static_files
+        .into_iter()
+        .chain(raw.static_files.iter().cloned())
+        .collect();
+    let brand = match images::brand::brand_assets(&site, &statics) {
+        Ok(brand) => brand,
+        Err(errors) => {
+            diags.extend(errors);
+            return fail(diags, &theme_sources);
+        }
+    };
+
     let cards = match images::share_cards(
         &site,
         &templates,
         &photos,
+        &brand,
         &later.cache,
         &mut work,
         later.cards,
@@ -501,14 +517,10 @@ fn after_validation(
     };
     timings.lap("cards");
 
-    let statics: Vec<content::StaticFile> = theme
-        .static_files
-        .into_iter()
-        .chain(raw.static_files.iter().cloned())
-        .collect();
     let assets = render::Assets {
         photos: &photos,
         cards: &cards,
+        brand: &brand,
         statics: &statics,
     };
     let previous = page_memo.as_deref();

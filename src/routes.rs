@@ -75,6 +75,8 @@ pub enum Route<'a> {
     Story(&'a str),
     /// A collection, by id.
     Collection(&'a str),
+    /// Every collection.
+    Collections,
     /// The career map.
     Paths,
     /// The open positions, all or one department's or location's.
@@ -99,6 +101,8 @@ pub enum Route<'a> {
         width: u32,
         ext: &'a str,
     },
+    /// The site's icon at a size in pixels (square PNG).
+    Icon(u32),
     /// A file of the theme or `content/static/`, at its own path.
     Static(&'a str),
 }
@@ -125,6 +129,7 @@ impl Route<'_> {
             }
             Route::Story(slug) => format!("stories/{slug}/"),
             Route::Collection(id) => format!("collections/{id}/"),
+            Route::Collections => "collections/".into(),
             Route::Paths => "paths/".into(),
             Route::Openings(filter) => match filter {
                 OpeningsFilter::All => "openings/".into(),
@@ -148,6 +153,7 @@ impl Route<'_> {
                 width,
                 ext,
             } => format!("img/{slug}-{hash}-{width}.{ext}"),
+            Route::Icon(size) => format!("icon-{size}.png"),
             Route::Static(path) => path.to_string(),
         }
     }
@@ -169,6 +175,7 @@ impl Route<'_> {
             Route::Listing(..)
                 | Route::Story(_)
                 | Route::Collection(_)
+                | Route::Collections
                 | Route::Paths
                 | Route::Openings(_)
                 | Route::StoryKit(_)
@@ -310,6 +317,7 @@ mod tests {
                 "collections/picks/",
                 "collections/picks/index.html",
             ),
+            (Route::Collections, "collections/", "collections/index.html"),
             (Route::Paths, "paths/", "paths/index.html"),
             (
                 Route::Openings(OpeningsFilter::All),
@@ -361,6 +369,7 @@ mod tests {
                 "img/ana-abc-480.webp",
                 "img/ana-abc-480.webp",
             ),
+            (Route::Icon(180), "icon-180.png", "icon-180.png"),
             (Route::Static("style.css"), "style.css", "style.css"),
         ];
         for (route, rel, file) in cases {

@@ -62,7 +62,7 @@ fn the_summary_line_counts_pages_and_stories() {
 fn the_index_lists_published_stories_newest_first() {
     let site = built_alumni();
     let html = site.html("index.html");
-    let names = texts(&html, ".cards .card h3");
+    let names = texts(&html, ".results .card h3");
     assert_eq!(
         names,
         vec![
@@ -86,9 +86,9 @@ fn listings_are_paginated_by_page_size() {
     assert_eq!(site.build().code, 0);
     let page1 = site.html("index.html");
     let page3 = site.html("page/3/index.html");
-    assert_eq!(texts(&page1, ".cards .card").len(), 5);
+    assert_eq!(texts(&page1, ".results .card").len(), 5);
     assert_eq!(
-        texts(&page3, ".cards .card").len(),
+        texts(&page3, ".results .card").len(),
         3,
         "13 stories, 5 a page"
     );

@@ -267,11 +267,15 @@ fn story_pages_use_a_picture_with_srcset_sizes_and_dimensions() {
         vec!["630"]
     );
     assert_eq!(attrs(&html, "meta[name='twitter:image']", "content"), card);
-    // On listings, cards below the first three load lazily.
+    // On listings, the photo is the card's portrait, loaded lazily.
     let index = site.html("index.html");
     assert_eq!(
-        attrs(&index, ".card-photo img", "alt"),
+        attrs(&index, ".results .portrait img", "alt"),
         vec!["Ana Photo at work"]
+    );
+    assert_eq!(
+        attrs(&index, ".results .portrait img", "loading"),
+        vec!["lazy"]
     );
 }
 

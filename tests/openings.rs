@@ -172,9 +172,10 @@ fn a_role_page_lists_its_openings_and_how_people_got_there() {
 fn the_index_and_the_career_map_count_open_positions_per_role() {
     let site = built_alumni();
     let index = site.html("index.html");
+    assert_eq!(texts(&index, "#open-now-heading"), vec!["Hiring now"]);
     assert_eq!(
-        texts(&index, "#open-now-heading"),
-        vec!["Hiring now: 4 open positions"]
+        texts(&index, ".hero-actions .primary"),
+        vec!["See 4 open positions"]
     );
     assert_eq!(
         texts(&index, ".open-now li"),

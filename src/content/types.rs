@@ -28,11 +28,39 @@ pub struct SiteConfig {
     pub tracking: Tracking,
     /// `openings`: where `launchpad openings pull` imports from.
     pub boards: Boards,
+    /// `brand`: logo, colours and font.
+    pub brand: Brand,
+    /// `featured`: the collection the home page shows, by id; the first
+    /// collection when not given.
+    pub featured: Option<Text>,
     pub page_size: usize,
     pub image_widths: Vec<u32>,
     pub image_formats: Vec<String>,
     /// `check` warns of consent ending within this many days.
     pub consent_warning_days: i64,
+}
+
+/// `site.yaml`'s `brand` block. Files are paths under `content/static/`,
+/// which is where they are published too.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brand {
+    pub primary: crate::palette::Rgb,
+    pub accent: crate::palette::Rgb,
+    /// An SVG or PNG.
+    pub logo: Option<String>,
+    /// A WOFF2 font used for all text before the system's.
+    pub font: Option<String>,
+}
+
+impl Default for Brand {
+    fn default() -> Brand {
+        Brand {
+            primary: crate::palette::DEFAULT_PRIMARY,
+            accent: crate::palette::DEFAULT_ACCENT,
+            logo: None,
+            font: None,
+        }
+    }
 }
 
 /// `site.yaml`'s `apply` block.

@@ -134,13 +134,35 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
     .clone()
 }
 
-fn tree(svg: &str) -> Result<usvg::Tree, String> {
-    let options = usvg::Options {
+/// Only the bundled fonts, and no image but those inside the SVG as `data:`
+/// URLs: an `<image href="/etc/...">` would otherwise be read from disk and
+/// drawn into a published file.
+fn options() -> usvg::Options<'static> {
+    usvg::Options {
         fontdb: fontdb(),
         font_family: "Inter".to_string(),
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
         ..usvg::Options::default()
-    };
-    usvg::Tree::from_str(svg, &options).map_err(|e| format!("the card is not valid SVG: {e}"))
+    }
+}
+
+fn tree(svg: &str) -> Result<usvg::Tree, String> {
+    usvg::Tree::from_str(svg, &options()).map_err(|e| format!("the card is not valid SVG: {e}"))
+}
+
+/// An SVG from `content/` (a logo), parsed as the cards are.
+pub fn tree_of_untrusted(svg: &[u8]) -> Result<usvg::Tree, usvg::Error> {
+    usvg::Tree::from_data(svg, &options())
+}
+
+/// Text made safe to put inside an SVG element.
+pub fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// Whether a card's SVG would rasterise: it parses, with its text laid out.

@@ -5,6 +5,7 @@
 //! write. With a read-only cache (`check`) they decode and draw what is not
 //! cached, to find what would fail, and write nothing.
 
+pub mod brand;
 pub mod cache;
 pub mod drawing;
 pub mod photos;

@@ -19,8 +19,10 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
+use crate::images::brand::BrandAssets;
 use crate::images::cache::{self, Cache};
 use crate::images::{Processed, Work, drawing};
+use crate::palette::{self, Palette};
 use crate::render::Output;
 use crate::render::context::role_title;
 use crate::routes::{CardOf, Route};
@@ -44,7 +46,49 @@ struct ShareCardCtx {
     journey: String,
     /// The photo as a `data:` URL, or none.
     photo: Option<String>,
+    colors: CardColors,
+    logo: Option<CardLogo>,
 }
+
+/// `card.colors`: the brand's, as CSS hex.
+#[derive(Serialize, Clone)]
+struct CardColors {
+    /// The primary colour, darkened if need be for white text to read on it.
+    background: String,
+    /// Two lighter tints of the background, for shapes behind the text.
+    tint: String,
+    tint_strong: String,
+    /// The accent colour, shaded to read on the background.
+    highlight: String,
+    /// Text: the name, and the quieter lines.
+    text: String,
+    text_soft: String,
+}
+
+impl CardColors {
+    fn of(p: &Palette) -> CardColors {
+        let bg = p.card_bg;
+        CardColors {
+            background: bg.to_string(),
+            tint: bg.mix(palette::WHITE, 0.06).to_string(),
+            tint_strong: bg.mix(palette::WHITE, 0.12).to_string(),
+            highlight: p.card_highlight.to_string(),
+            text: palette::WHITE.to_string(),
+            text_soft: palette::WHITE.mix(bg, 0.15).to_string(),
+        }
+    }
+}
+
+/// `card.logo`: the logo as a `data:` URL, and its size fitted to the card.
+#[derive(Serialize, Clone)]
+struct CardLogo {
+    href: String,
+    width: f32,
+    height: f32,
+}
+
+/// The largest the logo is drawn on a card.
+const LOGO_BOX: (f32, f32) = (260.0, 44.0);
 
 /// Every share card's output file, by whose card it is.
 #[derive(Default)]
@@ -113,13 +157,15 @@ pub fn share_cards(
     site: &Site,
     templates: &Templates,
     photos: &BTreeMap<String, Processed>,
+    brand: &BrandAssets,
     cache: &Cache,
     work: &mut Work,
     memo: Option<&CardMemo>,
 ) -> anyhow::Result<Result<ShareCards, Vec<Diagnostic>>> {
     let template = templates.fingerprint(TEMPLATE);
     let drawn = AtomicUsize::new(0);
-    let jobs = jobs(site, photos, &template, memo);
+    let jobs = jobs(site, photos, brand, &template, memo);
+    let logo_key = brand.logo.as_ref().map_or([0; 32], |l| *l.hash.as_bytes());
     let results: Vec<anyhow::Result<Drawn>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -142,6 +188,7 @@ pub fn share_cards(
                 template.as_bytes(),
                 &cx_json,
                 photo_key.as_bytes(),
+                &logo_key,
             ]);
             if let Some(known) = memo.and_then(|m| m.known(&key)) {
                 remember(&known);
@@ -159,6 +206,9 @@ pub fn share_cards(
             }
             let has_photo = job.photo.is_some();
             let mut cx = job.cx;
+            if let (Some(logo), Some(drawn)) = (cx.logo.as_mut(), brand.logo.as_ref()) {
+                logo.href = drawn.data_url.clone();
+            }
             cx.photo = job.photo.and_then(|(_, file)| {
                 let bytes = std::fs::read(file).ok()?;
                 Some(format!(
@@ -221,9 +271,21 @@ pub fn share_cards(
 fn jobs(
     site: &Site,
     photos: &BTreeMap<String, Processed>,
+    brand: &BrandAssets,
     template: &blake3::Hash,
     memo: Option<&CardMemo>,
 ) -> Vec<Result<Job, (CardOf, Output)>> {
+    let colors = CardColors::of(&brand.palette);
+    // The data URL is put in when a card is drawn: the cache key has the
+    // logo's hash instead, not a copy of the file per card.
+    let logo = brand.logo.as_ref().map(|l| {
+        let (width, height) = l.fit(LOGO_BOX.0, LOGO_BOX.1);
+        CardLogo {
+            href: String::new(),
+            width: width.round(),
+            height: height.round(),
+        }
+    });
     // Everything a story's card shows besides the story: hashed once.
     let shared = memo.is_some().then(|| {
         let mut h = blake3::Hasher::new();
@@ -231,6 +293,10 @@ fn jobs(
         h.update(template.as_bytes());
         h.update(site.config.title.as_bytes());
         h.update(format!("{:?}", site.career.roles).as_bytes());
+        h.update(format!("{:?}", brand.palette).as_bytes());
+        if let Some(l) = &brand.logo {
+            h.update(l.hash.as_bytes());
+        }
         h.finalize()
     });
     let mut jobs: Vec<Result<Job, (CardOf, Output)>> = site
@@ -266,6 +332,8 @@ fn jobs(
                     headline: s.headline.clone(),
                     journey,
                     photo: None,
+                    colors: colors.clone(),
+                    logo: logo.clone(),
                 },
                 photo,
                 story_key,
@@ -283,6 +351,8 @@ fn jobs(
                 headline: c.intro.clone().unwrap_or_default(),
                 journey: format!("{n} alumni {}", if n == 1 { "story" } else { "stories" }),
                 photo: None,
+                colors: colors.clone(),
+                logo: logo.clone(),
             },
             photo: None,
             story_key: None,

@@ -34,6 +34,35 @@ pub struct SiteCtx {
     /// The query parameters carried from landing to applying,
     /// space-separated, for the script.
     pub tracking: String,
+    pub brand: BrandCtx,
+}
+
+/// `site.brand`: what `site.yaml`'s `brand` block makes of the pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct BrandCtx {
+    /// For a `<style>` element: the colour variables the stylesheet reads,
+    /// derived from the brand colours for light and dark mode, and the
+    /// brand font's `@font-face`.
+    pub css: String,
+    /// The primary colour, for `<meta name="theme-color">`.
+    pub theme_color: String,
+    /// The page background in dark mode, the theme colour there.
+    pub theme_color_dark: String,
+    pub logo: Option<LogoCtx>,
+    /// The 32 px icon for browser tabs, and the 180 px one for home screens.
+    pub icon: String,
+    pub touch_icon: String,
+    /// The brand font, to preload; none when the system's fonts are used.
+    pub font: Option<String>,
+}
+
+/// `site.brand.logo`: its link and its size fitted to the header (at most
+/// 40 px high and 200 px wide), for `width` and `height` attributes.
+#[derive(Debug, Clone, Serialize)]
+pub struct LogoCtx {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// `site.urls`: root-relative links every page may need.
@@ -49,6 +78,8 @@ pub struct SiteUrls {
     pub stories_index: String,
     /// Every open position (`/openings/`); none without openings.
     pub openings: Option<String>,
+    /// Every collection (`/collections/`); none without collections.
+    pub collections: Option<String>,
     /// The built-in theme's stylesheet and script.
     pub style: String,
     pub script: String,
@@ -88,6 +119,56 @@ pub struct TeaserCtx {
     pub departments: Vec<String>,
     pub tags: Vec<LinkCtx>,
     pub photo: Option<PhotoCtx>,
+    /// For a card without a photo: up to two initials (`AC`), and a colour
+    /// picked from the name that white text reads on.
+    pub initials: String,
+    pub avatar_color: &'static str,
+    /// From the first role to the current one (`6 years`); none for a
+    /// journey of one step.
+    pub span: Option<String>,
+}
+
+/// Avatar backgrounds: distinct hues, each dark enough for white initials
+/// (at least 4.5:1, tested) in light and dark mode alike.
+pub const AVATAR_COLORS: [&str; 8] = [
+    "#6a3d9a", "#1f6680", "#a63d40", "#2e6b30", "#7a5200", "#3949ab", "#a0245e", "#00665c",
+];
+
+/// The initials of a name: its first and last words' first letters.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first_letter = |w: &&str| w.chars().find(|c| c.is_alphanumeric());
+    let mut out: String = words.first().and_then(first_letter).into_iter().collect();
+    if words.len() > 1 {
+        out.extend(words.last().and_then(first_letter));
+    }
+    out.to_uppercase()
+}
+
+/// The same name gets the same colour on every build.
+pub fn avatar_color(name: &str) -> &'static str {
+    let hash = blake3::hash(name.as_bytes());
+    AVATAR_COLORS[usize::from(hash.as_bytes()[0]) % AVATAR_COLORS.len()]
+}
+
+/// From the first role to the current one, as a card says it.
+pub fn story_span(s: &Story) -> Option<String> {
+    match (s.journey.first(), s.journey.last()) {
+        (Some(first), Some(last)) if s.journey.len() > 1 => {
+            Some(span_display(first.from.months_until(last.from)))
+        }
+        _ => None,
+    }
+}
+
+/// A card's short duration: months under two years, then whole years.
+pub fn span_display(months: i64) -> String {
+    match months {
+        m if m < 1 => "under a month".to_string(),
+        1 => "1 month".to_string(),
+        m if m < 24 => format!("{m} months"),
+        m => format!("{} years", m / 12),
+    }
 }
 
 /// A step of a story's journey.
@@ -260,6 +341,9 @@ pub fn teaser(site: &Site, e: &Entry, urls: &Urls<'_>) -> TeaserCtx {
         departments: e.departments.clone(),
         tags: tag_links(site, e, urls),
         photo: urls.photos.get(&s.slug).cloned(),
+        initials: initials(&s.name),
+        avatar_color: avatar_color(&s.name),
+        span: story_span(s),
     }
 }
 

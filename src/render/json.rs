@@ -90,6 +90,9 @@ struct IndexEntry<'a> {
     /// The `move` filter's value: `under-1-year`, `1-2-years`, ...
     first_move: Option<&'static str>,
     headline: &'a str,
+    /// For the card's portrait without a photo.
+    initials: String,
+    avatar_color: &'static str,
     location: Option<&'a str>,
     /// Slug of the location, the value of the `loc` filter.
     location_id: Option<&'a str>,
@@ -97,9 +100,13 @@ struct IndexEntry<'a> {
     name: &'a str,
     /// Role titles of the journey, in order, for the card.
     path: Vec<String>,
+    /// The photo's smallest JPEG and its description, for the card.
+    photo: Option<(String, String)>,
     /// Role ids of the journey, in order.
     roles: &'a [String],
     slug: &'a str,
+    /// From the first role to the current one, as the card says it.
+    span: Option<String>,
     start: &'a str,
     tags: Vec<&'a str>,
     url: String,
@@ -123,6 +130,13 @@ pub fn index_entry(site: &Site, urls: &Urls<'_>, e: &Entry) -> Vec<u8> {
         tags: e.tags.iter().map(|(slug, _)| slug.as_str()).collect(),
         months_to_first_move: e.months_to_first_move,
         first_move: e.first_move().map(|m| m.id()),
+        initials: crate::render::context::initials(&e.story.name),
+        avatar_color: crate::render::context::avatar_color(&e.story.name),
+        photo: urls.photos.get(&e.story.slug).map(|p| {
+            let smallest = p.srcset.split(' ').next().unwrap_or(&p.src);
+            (smallest.to_string(), p.alt.clone())
+        }),
+        span: crate::render::context::story_span(&e.story),
     };
     serde_json::to_vec(&entry).expect("an index entry serializes")
 }

@@ -24,7 +24,23 @@ struct StoryList<'a> {
     /// Variables of the first page only (a role's openings: listed once,
     /// not on each of hundreds of pages of its stories).
     first: Option<Vars>,
+    /// Stories the first page also shows, as `featured_stories` (the home
+    /// page's featured collection): among the entries the page shows, so a
+    /// change to one of them renders it again.
+    featured: Vec<usize>,
 }
+
+/// `featured` on the home page: the collection it shows, with its first
+/// stories as `featured_stories`.
+#[derive(Serialize)]
+struct FeaturedCtx {
+    #[serde(flatten)]
+    link: LinkCtx,
+    intro: Option<String>,
+}
+
+/// How many of the featured collection's stories the home page shows.
+const FEATURED_STORIES: usize = 3;
 
 /// One filter of the index: its query key, its label, and its values as
 /// links to pre-built pages, so filtering works without JavaScript.
@@ -193,6 +209,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
                 stories: Cow::Borrowed(stories),
                 vars,
                 first: None,
+                featured: Vec::new(),
             });
         }
     }
@@ -216,6 +233,30 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         .filter(|l| l.open > 0)
         .collect();
     index_vars.insert("open_roles", &open_roles);
+    let mut first = Vars::new();
+    first.insert("headline", &site.headline);
+    let featured = site.collections.iter().find(|(c, _)| {
+        site.config
+            .featured
+            .as_ref()
+            .is_none_or(|f| f.value == c.id)
+    });
+    let featured_stories = featured.map_or_else(Vec::new, |(c, ids)| {
+        first.insert(
+            "featured",
+            &FeaturedCtx {
+                link: LinkCtx {
+                    id: c.id.clone(),
+                    name: c.title.clone(),
+                    url: urls.url(Route::Collection(&c.id)),
+                    count: ids.len(),
+                    open: 0,
+                },
+                intro: c.intro.clone(),
+            },
+        );
+        ids.iter().copied().take(FEATURED_STORIES).collect()
+    });
     let mut listings = vec![StoryList {
         template: "index.html",
         listing: Listing::Index,
@@ -223,7 +264,8 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         description: site.config.description.clone(),
         stories: Cow::Owned(all),
         vars: index_vars,
-        first: None,
+        first: Some(first),
+        featured: featured_stories,
     }];
     let all_moves = moves(site, urls);
     for role in &site.career.roles {
@@ -273,6 +315,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             stories: Cow::Borrowed(stories),
             vars,
             first: Some(first),
+            featured: Vec::new(),
         });
     }
     for dept in &site.career.departments {
@@ -294,6 +337,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             stories: Cow::Borrowed(stories),
             vars,
             first: None,
+            featured: Vec::new(),
         });
     }
     for (slug, tag) in &site.by_tag {
@@ -317,6 +361,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             stories: Cow::Borrowed(&tag.stories),
             vars,
             first: None,
+            featured: Vec::new(),
         });
     }
     listings.extend(facet_listings(site, urls));
@@ -363,11 +408,22 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
             };
             vars.insert("story_total", &list.stories.len());
             vars.insert("pagination", &pagination(list.listing, n, total, urls));
+            let listed = chunk.len();
+            let mut shows = chunk.to_vec();
+            if n == 1 {
+                shows.extend_from_slice(&list.featured);
+            }
             Job::new(list.template, route, meta, vars)
                 .sharing(shared.clone())
                 .showing(
-                    chunk.to_vec(),
-                    Box::new(move |shows, cx| cx.insert("stories", &teasers(site, urls, shows))),
+                    shows,
+                    Box::new(move |shows, cx| {
+                        let (listed, featured) = shows.split_at(listed);
+                        cx.insert("stories", &teasers(site, urls, listed));
+                        if !featured.is_empty() {
+                            cx.insert("featured_stories", &teasers(site, urls, featured));
+                        }
+                    }),
                 )
         })
         .collect()

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 
 use crate::content::StaticFile;
 use crate::diagnostics::Diagnostic;
+use crate::images::brand::BrandAssets;
 use crate::images::{Processed, ShareCards};
 use crate::render::context::*;
 pub use crate::render::output::{Collect, Discard, Output, Sink};
@@ -41,6 +42,8 @@ pub struct Assets<'a> {
     /// Processed photos by story slug.
     pub photos: &'a BTreeMap<String, Processed>,
     pub cards: &'a ShareCards,
+    /// The palette, logo and icons.
+    pub brand: &'a BrandAssets,
     /// The theme's static files, then `content/static/`'s.
     pub statics: &'a [StaticFile],
 }
@@ -91,7 +94,7 @@ pub fn render(
         cards: &cards,
         openings: &openings,
     };
-    let globals = globals(site, &urls);
+    let globals = globals(site, &urls, assets.brand);
     let globals_hash = globals_digest(site, &globals);
     templates.set_globals(&globals.context());
     let templates = &*templates;
@@ -116,6 +119,7 @@ pub fn render(
         .outputs
         .iter()
         .chain(assets.cards.cards.values())
+        .chain(&assets.brand.icons)
         .collect();
     let made = match compared {
         Some((plan, pages)) => {
@@ -556,7 +560,7 @@ fn entry_digests(e: &crate::site::Entry, urls: &Urls<'_>) -> EntryDigests {
 }
 
 /// Variables every template sees: `site` and `facets`.
-fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
+fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
     let mut cx = Vars::new();
     let collections = site
         .collections
@@ -585,6 +589,7 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
                 stories_index: urls.url(Route::StoriesIndex),
                 openings: (!site.openings.list.is_empty())
                     .then(|| urls.url(Route::Openings(crate::routes::OpeningsFilter::All))),
+                collections: (!site.collections.is_empty()).then(|| urls.url(Route::Collections)),
                 style: urls.url(Route::Static("style.css")),
                 script: urls.url(Route::Static("site.js")),
             },
@@ -594,8 +599,45 @@ fn globals(site: &Site, urls: &Urls<'_>) -> Vars {
             open_total: site.openings.list.len(),
             apply: openings::apply_for(site, None),
             tracking: site.config.tracking.params.join(" "),
+            brand: brand_ctx(site, urls, brand),
         },
     );
     cx.insert("facets", &listings::facets(site, urls));
     cx
+}
+
+/// The name the stylesheet asks for before the system's fonts; only a site
+/// with a brand font defines it.
+const BRAND_FONT_FAMILY: &str = "Launchpad Brand";
+
+fn brand_ctx(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> BrandCtx {
+    // Static files keep the names they have on disk, which may hold any
+    // character: encoded, a name cannot end the `<style>` it is written in.
+    let static_url = |path: &str| {
+        let encoded: Vec<String> = path.split('/').map(json::url_encode).collect();
+        urls.url(Route::Static(&encoded.join("/")))
+    };
+    let font = site.config.brand.font.as_deref().map(static_url);
+    let mut css = brand.palette.css();
+    if let Some(font) = &font {
+        css.push_str(&format!(
+            "@font-face{{font-family:\"{BRAND_FONT_FAMILY}\";src:url(\"{font}\") format(\"woff2\");font-weight:100 900;font-display:optional}}"
+        ));
+    }
+    BrandCtx {
+        css,
+        theme_color: brand.palette.brand.to_string(),
+        theme_color_dark: crate::palette::DARK_BG.to_string(),
+        logo: brand.logo.as_ref().map(|l| {
+            let (width, height) = l.fit(200.0, 40.0);
+            LogoCtx {
+                url: static_url(&l.path),
+                width: width.round().max(1.0) as u32,
+                height: height.round().max(1.0) as u32,
+            }
+        }),
+        icon: urls.url(Route::Icon(crate::images::brand::ICON_SIZES[0])),
+        touch_icon: urls.url(Route::Icon(crate::images::brand::ICON_SIZES[1])),
+        font,
+    }
 }

@@ -246,6 +246,9 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         vars,
     ));
 
+    if !site.collections.is_empty() {
+        jobs.push(collections_job(site, urls));
+    }
     for (c, ids) in &site.collections {
         let route = Route::Collection(&c.id);
         let mut vars = Vars::new();
@@ -314,4 +317,69 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         Vars::new(),
     ));
     jobs
+}
+
+/// How many of each collection's stories the collections page shows.
+const COLLECTION_PREVIEW: usize = 4;
+
+/// A collection on the collections page: its link, intro and first stories.
+#[derive(Serialize)]
+struct CollectionCtx {
+    #[serde(flatten)]
+    link: LinkCtx,
+    intro: Option<String>,
+    stories: Vec<TeaserCtx>,
+}
+
+/// `/collections/`: every collection, so the header needs one link for
+/// them all.
+fn collections_job<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Job<'a> {
+    let route = Route::Collections;
+    let previews: Vec<&[usize]> = site
+        .collections
+        .iter()
+        .map(|(_, ids)| &ids[..ids.len().min(COLLECTION_PREVIEW)])
+        .collect();
+    let lengths: Vec<usize> = previews.iter().map(|p| p.len()).collect();
+    let meta = PageMeta {
+        title: "Collections".into(),
+        description: format!(
+            "Alumni stories picked by theme: {}.",
+            site.collections
+                .iter()
+                .map(|(c, _)| c.title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        canonical: urls.absolute(route),
+        url: urls.url(route),
+        image: None,
+    };
+    Job::new("collections.html", route, meta, Vars::new()).showing(
+        previews.concat(),
+        Box::new(move |shows, cx| {
+            let mut rest = shows;
+            let collections: Vec<CollectionCtx> = site
+                .collections
+                .iter()
+                .zip(&lengths)
+                .map(|((c, ids), &n)| {
+                    let (mine, others) = rest.split_at(n.min(rest.len()));
+                    rest = others;
+                    CollectionCtx {
+                        link: LinkCtx {
+                            open: 0,
+                            id: c.id.clone(),
+                            name: c.title.clone(),
+                            url: urls.url(Route::Collection(&c.id)),
+                            count: ids.len(),
+                        },
+                        intro: c.intro.clone(),
+                        stories: teasers(site, urls, mine),
+                    }
+                })
+                .collect();
+            cx.insert("collections", &collections);
+        }),
+    )
 }

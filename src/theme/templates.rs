@@ -49,12 +49,20 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/collection.html"),
     ),
     (
+        "collections.html",
+        include_str!("../../themes/default/templates/collections.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
     (
         "partials/cards.html",
         include_str!("../../themes/default/templates/partials/cards.html"),
+    ),
+    (
+        "partials/card.html",
+        include_str!("../../themes/default/templates/partials/card.html"),
     ),
     (
         "partials/facets.html",

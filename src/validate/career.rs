@@ -214,6 +214,7 @@ pub fn check_ref(t: &Text, kind: &str, ids: &[&str], r: &mut Reporter<'_>) -> bo
         "role" => "unknown-role",
         "department" => "unknown-department",
         "program" => "unknown-program",
+        "collection" => "unknown-collection",
         _ => "unknown-story",
     };
     let help = if ids.is_empty() {

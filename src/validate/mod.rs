@@ -79,7 +79,12 @@ pub fn settings(
 ) {
     let site = raw.site_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, diags);
-        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &mut r))
+        let statics: Vec<&str> = raw
+            .static_files
+            .iter()
+            .map(|f| f.out_path.as_str())
+            .collect();
+        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &statics, &mut r))
     });
     let career = raw.career_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, diags);
@@ -154,6 +159,18 @@ pub fn validate_with(
         .map(|s| slug::slugify(&s.name))
         .collect();
     check_collection_refs(&collections, &stories, &broken, drafts, &mut diags);
+    if let (Some(featured), Some(file)) = (
+        site.as_ref().and_then(|s| s.featured.as_ref()),
+        &raw.site_yaml,
+    ) {
+        let ids: Vec<&str> = collections.iter().map(|c| c.id.as_str()).collect();
+        career::check_ref(
+            featured,
+            "collection",
+            &ids,
+            &mut Reporter::new(&file.path, &mut diags),
+        );
+    }
 
     diagnostics::sort(&mut diags);
     let ok = diagnostics::error_count(&diags) == 0;

@@ -1,11 +1,12 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
 use crate::content::types::{
-    Apply, Boards, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE,
+    Apply, Boards, Brand, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE,
     SiteConfig, TitleRule, Tracking,
 };
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
+use crate::palette::{self, Rgb};
 use crate::validate::fields::{Fields, Text, int, text};
 
 const KEYS: &[&str] = &[
@@ -20,6 +21,8 @@ const KEYS: &[&str] = &[
     "apply",
     "tracking",
     "openings",
+    "brand",
+    "featured",
     "page_size",
     "images",
     "consent_warning_days",
@@ -27,7 +30,9 @@ const KEYS: &[&str] = &[
 
 pub const IMAGE_FORMATS: &[&str] = &["webp", "jpeg"];
 
-pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
+/// `statics`: the files under `content/static/`, by their path there, which
+/// the brand's logo and font must be among.
+pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteConfig> {
     let f = Fields::of(node, KEYS, "site.yaml", r)?;
     let title = f.required_text(
         "title",
@@ -94,6 +99,10 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         .get("tracking")
         .map_or_else(Tracking::default, |n| tracking(n, r));
     let boards = f.get("openings").map(|n| boards(n, r)).unwrap_or_default();
+    let brand = f
+        .get("brand")
+        .map(|n| brand(n, statics, r))
+        .unwrap_or_default();
     let (image_widths, image_formats) = images(f.get("images"), r);
     Some(SiteConfig {
         title: title?.value,
@@ -110,6 +119,8 @@ pub fn site(node: &Node, r: &mut Reporter<'_>) -> Option<SiteConfig> {
         apply,
         tracking,
         boards,
+        brand,
+        featured: f.text("featured", r),
         page_size,
         image_widths,
         image_formats,
@@ -219,6 +230,108 @@ fn apply(node: &Node, r: &mut Reporter<'_>) -> Option<Apply> {
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| DEFAULT_APPLY_LABEL.to_string());
     Some(Apply { url, label })
+}
+
+fn brand(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Brand {
+    let mut brand = Brand::default();
+    let Some(f) = Fields::of(node, &["primary", "accent", "logo", "font"], "`brand`", r) else {
+        return brand;
+    };
+    let colour = |key: &str, r: &mut Reporter<'_>| {
+        let t = f.text(key, r)?;
+        let parsed = Rgb::parse(t.value.trim());
+        if parsed.is_none() {
+            r.error(
+                t.pos,
+                "bad-colour",
+                format!("`{key}` `{}` is not a colour", t.value),
+            )
+            .help(format!(
+                "write a hex colour in quotes, e.g. `{key}: \"#0b5cad\"`"
+            ));
+        }
+        parsed.map(|c| (c, t.pos))
+    };
+    let primary = colour("primary", r);
+    let accent = colour("accent", r);
+    if let Some((c, _)) = primary {
+        brand.primary = c;
+    }
+    // Without an accent of its own, a brand is all one colour.
+    brand.accent = accent.map_or(brand.primary, |(c, _)| c);
+    if let Some((c, pos)) = primary {
+        let used = palette::shade(
+            c,
+            &[palette::LIGHT_BG, palette::LIGHT_CARD],
+            palette::TEXT_CONTRAST,
+        );
+        if used != c {
+            r.warning(
+                pos,
+                "brand-contrast",
+                format!(
+                    "`primary` {c} has a contrast of {:.1}:1 on the white page, below the {}:1 that WCAG AA asks of text, so links and buttons use the shade {used} ({:.1}:1) instead",
+                    palette::contrast(c, palette::LIGHT_BG),
+                    palette::TEXT_CONTRAST,
+                    palette::contrast(used, palette::LIGHT_BG)
+                ),
+            )
+            .help(format!("nothing to do if {used} looks right; to use your colour as it is, pick a darker one (the hero band still shows {c})"));
+        }
+    }
+    if let Some((c, pos)) = accent {
+        let used = palette::shade(
+            c,
+            &[palette::LIGHT_BG, palette::LIGHT_CARD],
+            palette::UI_CONTRAST,
+        );
+        if used != c {
+            r.warning(
+                pos,
+                "brand-contrast",
+                format!(
+                    "`accent` {c} has a contrast of {:.1}:1 on the white page, below the {}:1 that WCAG AA asks of a button's outline, so outlines and focus rings use the shade {used} instead; buttons keep {c} with {} text",
+                    palette::contrast(c, palette::LIGHT_BG),
+                    palette::UI_CONTRAST,
+                    if palette::text_on(c) == palette::LIGHT_BG { "white" } else { "black" }
+                ),
+            )
+            .help(format!("nothing to do if {used} looks right; pick a darker accent to use it everywhere"));
+        }
+    }
+    let file = |key: &str, kinds: &[&str], r: &mut Reporter<'_>| {
+        let t = f.text(key, r)?;
+        let path = t.value.trim().trim_start_matches("static/").to_string();
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        if !ext.as_deref().is_some_and(|e| kinds.contains(&e)) {
+            r.error(
+                t.pos,
+                "bad-file-type",
+                format!(
+                    "`{key}` `{}` is not a {} file",
+                    t.value,
+                    kinds.join(" or ").to_uppercase()
+                ),
+            )
+            .help(format!("use a .{} file", kinds.join(" or .")));
+            return None;
+        }
+        if !statics.contains(&path.as_str()) {
+            let hint = crate::validate::fields::suggest(&path, statics.iter().copied())
+                .map_or_else(String::new, |s| format!(" (did you mean `{s}`?)"));
+            r.error(
+                t.pos,
+                "missing-file",
+                format!("`{key}` names `{path}`, which is not in content/static/{hint}"),
+            )
+            .help(format!("put the file at content/static/{path}, or correct the path (it is relative to content/static/)"));
+            return None;
+        }
+        Some(path)
+    };
+    brand.logo = file("logo", &["svg", "png"], r);
+    brand.font = file("font", &["woff2"], r);
+    brand
 }
 
 /// An http(s) address a candidate is sent to (an ATS page), or `None`

@@ -256,7 +256,7 @@ groups.tracking = async () => {
     await p.waitForURL(/\/roles\/agent\//);
     assert.equal(query(p).get("utm_source"), "fair");
     assert.equal(query(p).get("gh_src"), "abc");
-    await p.locator(".site-header a", { hasText: "Open positions" }).click();
+    await p.locator(".site-header a", { hasText: "Jobs" }).click();
     await p.waitForURL(/\/openings\//);
     assert.equal(query(p).get("utm_campaign"), "lisbon");
     const links = await applyLinks(p);

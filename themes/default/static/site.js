@@ -115,25 +115,68 @@
     });
   }
 
+  // The same card as partials/card.html, from a stories.json entry.
   function card(s) {
-    var li = document.createElement("li");
-    li.className = "card";
-    var article = document.createElement("article");
-    var h3 = document.createElement("h3");
-    var a = document.createElement("a");
-    a.href = s.url;
-    a.textContent = s.name;
-    h3.appendChild(a);
-    article.appendChild(h3);
-    var add = function (cls, text) {
-      var p = document.createElement("p");
-      p.className = cls;
-      p.textContent = text;
-      article.appendChild(p);
+    var el = function (tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text != null) e.textContent = text;
+      return e;
     };
-    add("journey-path", s.path.join(" → "));
-    add("headline", s.headline);
-    if (s.location) add("meta", s.location);
+    var li = el("li", "card");
+    var article = el("article");
+    var top = el("div", "card-top");
+    if (s.photo) {
+      var img = el("img", "portrait");
+      img.src = s.photo[0];
+      img.alt = s.photo[1];
+      img.width = img.height = 64;
+      img.loading = "lazy";
+      top.appendChild(img);
+    } else {
+      var ns = "http://www.w3.org/2000/svg";
+      var svg = document.createElementNS(ns, "svg");
+      svg.setAttribute("class", "portrait");
+      svg.setAttribute("viewBox", "0 0 64 64");
+      svg.setAttribute("width", "64");
+      svg.setAttribute("height", "64");
+      svg.setAttribute("role", "img");
+      svg.setAttribute("aria-label", s.name);
+      var circle = document.createElementNS(ns, "circle");
+      circle.setAttribute("cx", "32");
+      circle.setAttribute("cy", "32");
+      circle.setAttribute("r", "32");
+      circle.setAttribute("fill", s.avatar_color);
+      var text = document.createElementNS(ns, "text");
+      [["x", "32"], ["y", "40"], ["text-anchor", "middle"], ["fill", "#fff"], ["font-size", "22"], ["font-weight", "700"]].forEach(function (a) {
+        text.setAttribute(a[0], a[1]);
+      });
+      text.textContent = s.initials;
+      svg.appendChild(circle);
+      svg.appendChild(text);
+      top.appendChild(svg);
+    }
+    var who = el("div");
+    var h3 = el("h3");
+    var a = el("a", null, s.name);
+    a.href = s.url;
+    h3.appendChild(a);
+    who.appendChild(h3);
+    var now = s.path[s.path.length - 1];
+    who.appendChild(el("p", "now", now));
+    top.appendChild(who);
+    article.appendChild(top);
+    article.appendChild(el("p", "headline", s.headline));
+    var path = el("ol", "journey-path");
+    path.setAttribute("aria-label", "Journey");
+    s.path.forEach(function (p) { path.appendChild(el("li", null, p)); });
+    article.appendChild(path);
+    if (s.location || s.span) {
+      var meta = el("p", "meta");
+      if (s.location) meta.appendChild(el("span", null, s.location));
+      if (s.span) meta.appendChild(el("span", null, s.span + " to " + now));
+      article.appendChild(meta);
+    }
     li.appendChild(article);
     return li;
   }
