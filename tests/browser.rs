@@ -129,3 +129,9 @@ fn a_share_kit_follows_the_recruiters_utm_source_and_prints_on_one_page() {
         "http://127.0.0.1/stories/maria-santos/?utm_source=lisbon-fair&utm_medium=qr"
     );
 }
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn every_page_kind_fits_phones_to_desktops_with_readable_text_and_tappable_controls() {
+    run_group("layout");
+}

@@ -188,6 +188,25 @@ struct FlowCtx {
     count: usize,
 }
 
+/// A starting role and where the people who started in it are now: the
+/// career map as a list, for narrow screens.
+#[derive(Serialize)]
+struct FlowGroupCtx {
+    from: LinkCtx,
+    /// People who started in the role.
+    total: usize,
+    /// `to` and `count`, most people first; `share` is the count as a
+    /// percentage of `total` (rounded up, so no bar is empty), for a bar.
+    to: Vec<FlowToCtx>,
+}
+
+#[derive(Serialize)]
+struct FlowToCtx {
+    to: LinkCtx,
+    count: usize,
+    share: usize,
+}
+
 #[derive(Serialize)]
 struct DepartmentRolesCtx {
     department: LinkCtx,
@@ -223,10 +242,46 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
             .cmp(&a.count)
             .then_with(|| (&a.from.name, &a.to.name).cmp(&(&b.from.name, &b.to.name)))
     });
+    // Starting roles with the most people first; within each, the rows
+    // are already most people first.
+    let mut flow_groups: Vec<FlowGroupCtx> = Vec::new();
+    for row in &flow_rows {
+        let group = match flow_groups
+            .iter_mut()
+            .position(|g| g.from.id == row.from.id)
+        {
+            Some(i) => &mut flow_groups[i],
+            None => {
+                flow_groups.push(FlowGroupCtx {
+                    from: row.from.clone(),
+                    total: 0,
+                    to: Vec::new(),
+                });
+                flow_groups.last_mut().expect("just pushed")
+            }
+        };
+        group.total += row.count;
+        group.to.push(FlowToCtx {
+            to: row.to.clone(),
+            count: row.count,
+            share: 0,
+        });
+    }
+    for g in &mut flow_groups {
+        for t in &mut g.to {
+            t.share = (t.count * 100).div_ceil(g.total.max(1));
+        }
+    }
+    flow_groups.sort_by(|a, b| {
+        b.total
+            .cmp(&a.total)
+            .then_with(|| a.from.name.cmp(&b.from.name))
+    });
     let mut vars = Vars::new();
     vars.insert("headline", &site.headline);
     vars.insert("career_map", &sankey::layout(site, &flows, urls));
     vars.insert("flows", &flow_rows);
+    vars.insert("flow_groups", &flow_groups);
     vars.insert("departments", &departments);
     vars.insert("moves", &moves);
     vars.insert("programs", &site.career.programs);

@@ -1,6 +1,7 @@
 // Browser tests of a built launchpad site in headless Chromium, driven by
 // Playwright. Run by tests/browser.rs as: node run.mjs SITE_DIR GROUP
-// GROUP is one of: filters, history, no-js, copy, axe, tracking, openings, kit.
+// GROUP is one of: filters, history, no-js, copy, axe, tracking, openings, kit,
+// layout.
 // Prints one line per check and a closing "N passed, M failed" line.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -378,6 +379,87 @@ groups.kit = async () => {
       const pdf = await p.pdf({ format, printBackground: true });
       const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || [];
       assert.equal(pages.length, 1, `${pages.length} pages`);
+    });
+  }
+};
+
+// One page of every kind the site has, found in the built folder.
+function pageKinds() {
+  const first = (dir) => {
+    const full = path.join(root, dir);
+    if (!fs.existsSync(full)) return null;
+    const names = fs.readdirSync(full).filter((n) => fs.statSync(path.join(full, n)).isDirectory() && n !== "page").sort();
+    return names.length ? `/${dir}/${names[0]}/` : null;
+  };
+  return ["/", "/page/2/", "/stories/maria-santos/", "/stories/maria-santos/share/", first("roles"),
+    first("departments"), first("tags"), first("destinations"), first("starting-roles"), first("first-move"),
+    first("locations"), "/paths/", "/openings/", first("openings/departments"), first("openings/locations"),
+    "/collections/", first("collections"), "/no-such-page/"].filter(Boolean);
+}
+
+// What a candidate on any screen must never meet (issue 14): a page that
+// scrolls sideways, text under 12 px, a control smaller than 24x24 px
+// (WCAG 2.5.8; links inside sentences are exempt), a header on two lines.
+async function layoutProblems(p) {
+  return p.evaluate(() => {
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) problems.push(`scrolls sideways: ${doc.scrollWidth}px wide`);
+    const visible = (e) => {
+      const r = e.getBoundingClientRect();
+      const s = getComputedStyle(e);
+      return r.width > 1 && r.height > 1 && s.visibility !== "hidden" && s.clip !== "rect(0px, 0px, 0px, 0px)";
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const e = t.parentElement;
+      if (!t.textContent.trim() || !e || !visible(e)) continue;
+      let size = parseFloat(getComputedStyle(e).fontSize);
+      // SVG text is scaled with its drawing.
+      const svgText = e.closest("svg");
+      if (svgText && e.getScreenCTM) size *= e.getScreenCTM().a;
+      if (size < 11.95) problems.push(`text of ${size.toFixed(1)}px: "${t.textContent.trim().slice(0, 30)}"`);
+    }
+    for (const e of document.querySelectorAll("a[href], button, summary, input, select")) {
+      if (!visible(e) || e.closest("svg")) continue;
+      const s = getComputedStyle(e);
+      const inline = s.display === "inline" && e.closest("p, li, td, dd, figcaption, h1, h2, h3, h4") && !e.closest("nav");
+      if (inline) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width < 24 || r.height < 24) problems.push(`target ${Math.round(r.width)}x${Math.round(r.height)}: ${e.tagName} "${e.textContent.trim().slice(0, 30)}"`);
+    }
+    const header = document.querySelector(".site-header");
+    if (header) {
+      const items = [...header.querySelectorAll(".brand, nav li")].filter(visible).map((e) => e.getBoundingClientRect());
+      const mid = (r) => r.top + r.height / 2;
+      if (items.some((r) => Math.abs(mid(r) - mid(items[0])) > 6)) problems.push("the header is on more than one line");
+    }
+    return problems;
+  });
+}
+
+groups.layout = async () => {
+  const widths = [320, 390, 768, 1024, 1440];
+  for (const url of pageKinds()) {
+    await check(`${url} fits every width, with readable text and tappable controls`, async () => {
+      const found = [];
+      for (const width of widths) {
+        const p = await page({ viewport: { width, height: 900 } });
+        await p.goto(base + url);
+        for (const problem of await layoutProblems(p)) found.push(`${width}px: ${problem}`);
+        await p.context().close();
+      }
+      assert.deepEqual(found, []);
+    });
+  }
+  for (const [width, height] of [[1440, 900], [390, 844]]) {
+    await check(`a story's name, headline and quote are above the fold at ${width}x${height}`, async () => {
+      const p = await page({ viewport: { width, height } });
+      await p.goto(base + "/stories/maria-santos/");
+      for (const selector of ["h1", ".story header .lead", ".quote"]) {
+        const box = await p.locator(selector).first().boundingBox();
+        assert.ok(box && box.y + box.height <= height, `${selector} ends at ${box && box.y + box.height}px`);
+      }
     });
   }
 };
