@@ -167,12 +167,57 @@ fn a_story_page_has_the_timeline_quote_and_share_metadata() {
         attrs(&html, "meta[property='og:type']", "content"),
         vec!["article"]
     );
+    // The address shown is the canonical one; each way to share tags the
+    // link with its channel, after the site's share parameters.
+    assert_eq!(texts(&html, ".share .share-url"), vec![canonical]);
     assert_eq!(
-        attrs(&html, ".share a", "href"),
-        vec![
-            format!("{canonical}?utm_source=recruiter"),
-            "/alumni/stories/maria-santos/share/".to_string()
-        ]
+        attrs(&html, ".share .copy-link", "data-copy"),
+        vec![format!("{canonical}?utm_source=recruiter&utm_medium=copy")]
+    );
+    assert_eq!(
+        attrs(&html, ".share .native-share", "data-share"),
+        vec![format!("{canonical}?utm_source=recruiter&utm_medium=share")]
+    );
+    let encoded = |medium: &str| {
+        format!(
+            "https%3A%2F%2Fcareers.example.com%2Falumni%2Fstories%2Fmaria-santos%2F%3Futm_source%3Drecruiter%26utm_medium%3D{medium}"
+        )
+    };
+    let channels = attrs(&html, ".share-actions a", "href");
+    assert_eq!(channels.len(), 3, "{channels:?}");
+    assert_eq!(
+        channels[0],
+        format!(
+            "https://www.linkedin.com/sharing/share-offsite/?url={}",
+            encoded("linkedin")
+        )
+    );
+    assert!(
+        channels[1].starts_with("https://wa.me/?text=Maria%20Santos"),
+        "{}",
+        channels[1]
+    );
+    assert!(
+        channels[1].ends_with(&encoded("whatsapp")),
+        "{}",
+        channels[1]
+    );
+    assert!(
+        channels[2].starts_with("mailto:?subject=Maria%20Santos"),
+        "{}",
+        channels[2]
+    );
+    assert!(channels[2].ends_with(&encoded("email")), "{}", channels[2]);
+    assert!(
+        attrs(&html, ".share a", "href")
+            .contains(&"/alumni/stories/maria-santos/share/".to_string())
+    );
+    // The page ends with the next step, not the share box.
+    assert_eq!(
+        attrs(&html, ".story-layout > *", "class")
+            .last()
+            .map(String::as_str),
+        Some("cta")
     );
     assert!(
         !texts(&html, ".related .card").is_empty(),

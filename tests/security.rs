@@ -200,7 +200,7 @@ fn the_share_query_is_percent_encoded() {
     let site = poisoned_site();
     assert_eq!(site.build().code, 0);
     let html = site.html("stories/ana-example/index.html");
-    let href = common::attrs(&html, ".share a.share-url", "href");
+    let href = common::attrs(&html, ".share .copy-link", "data-copy");
     assert_eq!(href.len(), 1);
     let query = href[0].split_once('?').unwrap().1;
     assert!(

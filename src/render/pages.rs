@@ -76,6 +76,8 @@ fn story_vars(
     let e = &site.entries[i];
     let s = &e.story;
     cx.insert("share_url", &share_url(site, canonical));
+    cx.insert("share", &share_links(site, canonical, &s.name, &s.headline));
+    cx.insert("facts", &facts(site, e));
     cx.insert("kit_url", &urls.url(Route::StoryKit(&s.slug)));
     cx.insert("cta", &openings::cta(site, urls, e));
     cx.insert("story", &teaser(site, e, urls));
@@ -163,6 +165,12 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
 
 /// The share URL a QR code holds: `utm_medium=qr`, after `utm_source`.
 fn qr_url(site: &Site, canonical: &str) -> String {
+    channel_url(site, canonical, "qr")
+}
+
+/// The share URL for one channel: the share parameters with `utm_medium`
+/// naming the channel (`qr`, `linkedin`, `copy`...), after `utm_source`.
+fn channel_url(site: &Site, canonical: &str, channel: &str) -> String {
     let mut params: Vec<(String, String)> = site
         .config
         .share
@@ -171,8 +179,88 @@ fn qr_url(site: &Site, canonical: &str) -> String {
         .cloned()
         .collect();
     let at = params.iter().take_while(|(k, _)| k == "utm_source").count();
-    params.insert(at, ("utm_medium".to_string(), "qr".to_string()));
+    params.insert(at, ("utm_medium".to_string(), channel.to_string()));
     tracking::with_query(canonical, &params)
+}
+
+/// `share` on a story page: the address to show (the canonical one, with no
+/// parameters), and per channel the link that says which channel it came
+/// by. Plain links: no third-party script is loaded to share.
+#[derive(Serialize)]
+struct ShareCtx {
+    url: String,
+    copy: String,
+    /// For the Web Share API (`navigator.share`), on phones.
+    native: String,
+    linkedin: String,
+    whatsapp: String,
+    email: String,
+}
+
+fn share_links(site: &Site, canonical: &str, name: &str, headline: &str) -> ShareCtx {
+    use crate::render::json::url_encode;
+    let text = format!("{name}: {headline}");
+    ShareCtx {
+        url: canonical.to_string(),
+        copy: channel_url(site, canonical, "copy"),
+        native: channel_url(site, canonical, "share"),
+        linkedin: format!(
+            "https://www.linkedin.com/sharing/share-offsite/?url={}",
+            url_encode(&channel_url(site, canonical, "linkedin"))
+        ),
+        whatsapp: format!(
+            "https://wa.me/?text={}",
+            url_encode(&format!(
+                "{text} {}",
+                channel_url(site, canonical, "whatsapp")
+            ))
+        ),
+        email: format!(
+            "mailto:?subject={}&body={}",
+            url_encode(&text),
+            url_encode(&format!(
+                "{headline}\n\n{}",
+                channel_url(site, canonical, "email")
+            ))
+        ),
+    }
+}
+
+/// `facts` on a story page: what the story's journey adds up to.
+#[derive(Serialize)]
+struct FactsCtx {
+    /// `18 months`; none for a journey of one step.
+    first_move: Option<String>,
+    /// Names of the programs behind the journey's moves (a loan program).
+    programs: Vec<String>,
+    /// Names of the departments the journey passed through, in order.
+    departments: Vec<String>,
+}
+
+fn facts(site: &Site, e: &crate::site::Entry) -> FactsCtx {
+    let roles = &e.roles;
+    let mut programs: Vec<String> = Vec::new();
+    for pair in roles.windows(2) {
+        let program = site
+            .career
+            .transitions
+            .iter()
+            .find(|t| t.from == pair[0] && t.to == pair[1])
+            .and_then(|t| t.program.as_deref())
+            .and_then(|id| site.career.programs.iter().find(|p| p.id == id));
+        if let Some(p) = program.filter(|p| !programs.contains(&p.name)) {
+            programs.push(p.name.clone());
+        }
+    }
+    FactsCtx {
+        first_move: e.months_to_first_move.map(duration_display),
+        programs,
+        departments: e
+            .departments
+            .iter()
+            .filter_map(|d| site.career.department(d).map(|d| d.name.clone()))
+            .collect(),
+    }
 }
 
 /// The vendored QR encoder the share kits redraw their code with.

@@ -210,7 +210,7 @@ const groups = {
   },
 
   async copy() {
-    await check("the copy button copies the canonical URL with the share query", async () => {
+    await check("the copy button copies the canonical URL with the share query and utm_medium=copy", async () => {
       const p = await page({ permissions: ["clipboard-read", "clipboard-write"] });
       await p.goto(base + "/stories/maria-santos/");
       const canonical = await p.locator("link[rel=canonical]").getAttribute("href");
@@ -218,7 +218,8 @@ const groups = {
       await p.waitForFunction(() => document.querySelector(".copy-status").textContent !== "");
       assert.equal(await p.locator(".copy-status").innerText(), "Link copied");
       const copied = await p.evaluate(() => navigator.clipboard.readText());
-      assert.equal(copied, `${canonical}?utm_source=recruiter&utm_medium=alumni-site`);
+      assert.equal(copied, `${canonical}?utm_source=recruiter&utm_medium=copy`);
+      assert.equal(await p.locator(".share-url").innerText(), canonical, "the address shown has no parameters");
     });
   },
 

@@ -6,7 +6,7 @@
 
   // Copy buttons on story pages.
   document.querySelectorAll("[data-copy]").forEach(function (button) {
-    var status = button.parentNode.querySelector(".copy-status");
+    var status = (button.closest(".share") || button.parentNode).querySelector(".copy-status");
     button.hidden = false;
     button.addEventListener("click", function () {
       var text = button.getAttribute("data-copy");
@@ -20,6 +20,17 @@
       }
     });
   });
+
+  // The phone's own share sheet, where there is one (the Web Share API).
+  if (navigator.share) {
+    document.querySelectorAll("[data-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share") })
+          .catch(function () { /* closed without sharing */ });
+      });
+    });
+  }
 
   // Where the candidate came from (utm_source, gh_src, ...: the set is
   // site.yaml's `tracking.params`) is read from the address they landed
