@@ -528,7 +528,7 @@ fn role_pages_say_where_people_went_next() {
 }
 
 #[test]
-fn a_candidates_page_loads_under_16_kb_of_javascript_and_only_kits_load_the_qr_encoder() {
+fn a_candidates_page_loads_under_24_kb_of_javascript_and_only_kits_load_the_qr_encoder() {
     let site = built_alumni();
     let scripts_of = |page: &str| -> u64 {
         let html = site.html(page);
@@ -548,7 +548,7 @@ fn a_candidates_page_loads_under_16_kb_of_javascript_and_only_kits_load_the_qr_e
         "roles/agent/index.html",
     ] {
         let js = scripts_of(page);
-        assert!(js > 0 && js < 16 * 1024, "{page}: {js} bytes of JavaScript");
+        assert!(js > 0 && js < 24 * 1024, "{page}: {js} bytes of JavaScript");
         assert!(!site.read(page).contains("qrcode.js"), "{page}");
     }
     let kit = site.read("stories/maria-santos/share/index.html");

@@ -229,7 +229,7 @@ fn story_pages_use_a_picture_with_srcset_sizes_and_dimensions() {
     let site = site_with_photo(&landscape_phone_photo());
     assert_eq!(site.build().code, 0);
     let html = site.html("stories/ana-photo/index.html");
-    let img = |a| attrs(&html, ".story-photo img", a);
+    let img = |a| attrs(&html, ".story-portrait img", a);
     assert_eq!(img("alt"), vec!["Ana Photo at work"]);
     assert_eq!(
         (img("width"), img("height")),
@@ -241,7 +241,9 @@ fn story_pages_use_a_picture_with_srcset_sizes_and_dimensions() {
         img("srcset")
     );
     assert!(!img("sizes").is_empty());
-    assert!(attrs(&html, ".story-photo source[type='image/webp']", "srcset")[0].contains("480w"));
+    assert!(
+        attrs(&html, ".story-portrait source[type='image/webp']", "srcset")[0].contains("480w")
+    );
     for src in img("srcset")[0]
         .split(", ")
         .map(|c| c.split(' ').next().unwrap())

@@ -65,7 +65,19 @@ async function ready(p, url) {
 
 const visibleCards = (p) => p.locator(".results .cards:not([hidden]) .card").count();
 const headingText = (p) => p.locator("#results-heading").innerText();
-const facet = (p, key, value) => p.locator(`button[data-facet="${key}"][data-value="${value}"]`);
+// The stories are fetched when a filter is first used: a click waits for
+// the list drawn from them.
+const loaded = (p) => p.waitForSelector("[data-filter-root][data-loaded]", { state: "attached" });
+const facetLocator = (p, key, value) => p.locator(`button[data-facet="${key}"][data-value="${value}"]`);
+const facet = (p, key, value) => {
+  const l = facetLocator(p, key, value);
+  return {
+    click: async () => { await l.click(); await loaded(p); },
+    tap: async () => { await l.tap(); await loaded(p); },
+    focus: () => l.focus(),
+    getAttribute: (name) => l.getAttribute(name),
+  };
+};
 const query = (p) => new URL(p.url()).searchParams;
 const expected = (test) => index.filter(test).length;
 
@@ -84,19 +96,19 @@ const groups = {
       assert.equal(await facet(p, "dept", "product").getAttribute("aria-pressed"), "true");
       assert.equal(await p.locator(".pagination").isVisible(), false);
     });
-    await check("facets combine: department AND starting role AND destination", async () => {
+    await check("facets combine: time to first move AND department AND destination", async () => {
       const p = await page();
       await ready(p, "/");
-      await facet(p, "from", "agent").click();
+      await facet(p, "move", "1-2-years").click();
       await facet(p, "dept", "product").click();
       await facet(p, "to", "product-manager").click();
-      const n = expected((s) => s.start === "agent" && s.departments.includes("product") && s.destination === "product-manager");
+      const n = expected((s) => s.first_move === "1-2-years" && s.departments.includes("product") && s.destination === "product-manager");
       assert.equal(n, 1);
       assert.equal(await visibleCards(p), 1);
-      assert.deepEqual([...query(p).keys()].sort(), ["dept", "from", "to"]);
+      assert.deepEqual([...query(p).keys()].sort(), ["dept", "move", "to"]);
       await facet(p, "to", "product-manager").click();
       assert.equal(query(p).get("to"), null, "clicking a pressed facet clears it");
-      assert.equal(await visibleCards(p), expected((s) => s.start === "agent" && s.departments.includes("product")));
+      assert.equal(await visibleCards(p), expected((s) => s.first_move === "1-2-years" && s.departments.includes("product")));
     });
     await check("filtering covers every story, not only the first page", async () => {
       const p = await page();
@@ -104,25 +116,72 @@ const groups = {
       const pageSize = Number(await p.locator("[data-filter-root]").getAttribute("data-page-size"));
       const serverCards = await p.locator(".results .cards .card").count();
       assert.ok(index.length > pageSize && serverCards === pageSize, "the fixture has more stories than one page");
-      await facet(p, "from", "agent").click();
+      await facet(p, "dept", "customer-care").click();
       assert.equal(await visibleCards(p), pageSize);
       while (await p.locator(".show-more").isVisible()) await p.locator(".show-more").click();
-      assert.equal(await visibleCards(p), expected((s) => s.start === "agent"));
+      assert.equal(await visibleCards(p), expected((s) => s.departments.includes("customer-care")));
       assert.equal(await visibleCards(p), index.length);
     });
-    await check("on a phone, agents who moved into Product are two taps away", async () => {
+    await check("on a phone the results come first and the filters open in a sheet with live counts", async () => {
       const p = await page({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
       await ready(p, "/");
-      const group = p.locator('details[data-facet-group="dept"]');
-      assert.equal(await group.getAttribute("open"), null, "facet groups start closed on a phone");
-      await group.locator("summary").tap();
+      const opener = p.locator("[data-sheet-open]");
+      const results = await p.locator(".results").boundingBox();
+      const button = await opener.boundingBox();
+      assert.ok(button.y >= results.y && button.y < results.y + 100, "the Filter button heads the results");
+      assert.equal(await p.locator("#filters").isVisible(), false, "the sheet starts closed");
+      await opener.tap();
+      await loaded(p);
+      const sheet = p.locator("#filters");
+      assert.equal(await sheet.getAttribute("role"), "dialog");
+      const box = await sheet.boundingBox();
+      assert.ok(box.height >= 800 && box.width >= 389, `a full-height sheet: ${JSON.stringify(box)}`);
+      const count = (key, value) => facetLocator(p, key, value).locator(".count").innerText().then(Number);
+      const before = await count("dept", "product");
+      await facet(p, "move", "1-2-years").tap();
       await facet(p, "dept", "product").tap();
-      const n = expected((s) => s.start === "agent" && s.departments.includes("product"));
+      const n = expected((s) => s.first_move === "1-2-years" && s.departments.includes("product"));
       assert.ok(n > 0);
+      // A count is what the list would show with that value chosen.
+      const marketing = expected((s) => s.first_move === "1-2-years" && s.departments.includes("marketing"));
+      assert.equal(await count("dept", "marketing"), marketing);
+      assert.equal(await count("dept", "product"), n);
+      assert.ok(before >= n);
+      const unavailable = await p.locator('button[data-facet][aria-disabled="true"]').count();
+      assert.ok(unavailable > 0, "values with no result are shown as unavailable");
+      assert.equal(await p.locator(".sheet-show").innerText(), `Show ${n} ${n === 1 ? "story" : "stories"}`);
+      assert.match(await opener.innerText(), /\(2\)/, "the button counts the active filters");
+      await p.keyboard.press("Escape");
+      assert.equal(await sheet.isVisible(), false);
+      assert.equal(await p.evaluate(() => document.activeElement.matches("[data-sheet-open]")), true, "focus returns to the button");
       assert.equal(await visibleCards(p), n);
       assert.equal(query(p).get("dept"), "product");
+      await opener.tap();
+      await p.locator(".sheet-show").tap();
+      assert.equal(await sheet.isVisible(), false);
+      assert.equal(await visibleCards(p), n, '"Show N" shows N cards');
       const width = await p.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 390, `the page does not scroll sideways (${width}px)`);
+    });
+    await check("stories.json is fetched when a filter is first used, not before", async () => {
+      const p = await page();
+      const fetched = [];
+      p.on("request", (r) => { if (r.url().endsWith("/stories.json")) fetched.push(r.url()); });
+      await ready(p, "/");
+      await p.waitForLoadState("networkidle");
+      assert.equal(fetched.length, 0);
+      await facet(p, "dept", "product").click();
+      assert.equal(fetched.length, 1);
+    });
+    await check("a filter with a single value is not offered", async () => {
+      const p = await page();
+      await ready(p, "/");
+      for (const group of await p.locator("details[data-facet-group]").all()) {
+        assert.ok(await group.locator("button[data-facet]").count() > 1);
+      }
+      // Every story of the example starts in one role: nothing to filter by.
+      assert.ok(index.every((s) => s.start === index[0].start));
+      assert.equal(await p.locator('details[data-facet-group="from"]').count(), 0);
     });
     await check("facets are keyboard-usable: Enter and Space toggle a focused facet", async () => {
       const p = await page();
@@ -130,6 +189,7 @@ const groups = {
       const button = facet(p, "loc", index[0].location_id);
       await button.focus();
       await p.keyboard.press("Enter");
+      await loaded(p);
       assert.equal(await button.getAttribute("aria-pressed"), "true");
       assert.equal(await visibleCards(p), expected((s) => s.location_id === index[0].location_id));
       await p.keyboard.press("Space");
@@ -151,11 +211,11 @@ const groups = {
       const p = await page();
       await ready(p, "/?utm_source=recruiter");
       await facet(p, "dept", "product").click();
-      await facet(p, "from", "agent").click();
-      const both = expected((s) => s.departments.includes("product") && s.start === "agent");
+      await facet(p, "move", "1-2-years").click();
+      const both = expected((s) => s.departments.includes("product") && s.first_move === "1-2-years");
       await p.goBack();
-      assert.equal(query(p).get("from"), null);
-      assert.equal(await facet(p, "from", "agent").getAttribute("aria-pressed"), "false");
+      assert.equal(query(p).get("move"), null);
+      assert.equal(await facet(p, "move", "1-2-years").getAttribute("aria-pressed"), "false");
       assert.equal(await visibleCards(p), expected((s) => s.departments.includes("product")));
       await p.goBack();
       assert.equal(query(p).get("dept"), null);

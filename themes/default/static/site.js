@@ -93,6 +93,7 @@
   var more = root.querySelector(".show-more");
   var pagination = root.querySelector(".pagination");
   var pageSize = parseInt(root.getAttribute("data-page-size"), 10) || 48;
+  var total = parseInt(root.getAttribute("data-total"), 10);
   var serverList = results.querySelector(".cards, .empty");
   var list = document.createElement("ul");
   list.className = "cards";
@@ -108,22 +109,95 @@
     loc: function (s, v) { return s.location_id === v; },
     move: function (s, v) { return s.first_move === v; }
   };
-  var buttons = [];
+  var keys = Object.keys(tests);
   var stories = null;
+  var loading = null;
   var shown = 0;
   var matches = [];
 
-  var query = queryState(Object.keys(tests));
+  var query = queryState(keys);
   var read = query.read, write = query.write;
-  buttons = toggles(root, query, function (state) { apply(state, true); });
+  var buttons = toggles(root, query, function (state) { apply(state, true); });
+  var plural = function (n) { return n + (n === 1 ? " story" : " stories"); };
 
-  // On a phone the facet groups start closed, so a filter is two taps away:
-  // the group, then the value. A group with an active filter stays open.
-  var active = read();
-  if (window.matchMedia && matchMedia("(max-width: 59.99rem)").matches) {
-    root.querySelectorAll("details[data-facet-group]").forEach(function (d) {
-      d.open = !!active[d.getAttribute("data-facet-group")];
+  // stories.json is fetched when a filter is first used, not before: most
+  // visitors read the first page and never filter.
+  function load() {
+    if (!loading) {
+      loading = fetch(root.getAttribute("data-index"))
+        .then(function (r) { return r.json(); })
+        .then(function (data) {
+          stories = data.stories;
+        });
+    }
+    return loading;
+  }
+
+  var matching = function (state, except) {
+    var active = keys.filter(function (key) { return state[key] && key !== except; });
+    return stories.filter(function (s) {
+      return active.every(function (key) { return tests[key](s, state[key]); });
     });
+  };
+
+  // Each value's count is how many stories the list would show with it
+  // chosen, given the other filters; a value that would show none stays,
+  // marked unavailable.
+  function recount(state) {
+    var base = {};
+    keys.forEach(function (key) { base[key] = matching(state, key); });
+    buttons.forEach(function (b) {
+      var key = b.getAttribute("data-facet"), value = b.getAttribute("data-value");
+      var n = base[key].filter(function (s) { return tests[key](s, value); }).length;
+      var count = b.querySelector(".count");
+      if (count) count.textContent = n;
+      var pressed = b.getAttribute("aria-pressed") === "true";
+      if (n === 0 && !pressed) b.setAttribute("aria-disabled", "true");
+      else b.removeAttribute("aria-disabled");
+    });
+  }
+
+  function apply(state, announce) {
+    var active = keys.filter(function (key) { return state[key]; });
+    buttons.forEach(function (b) {
+      var on = state[b.getAttribute("data-facet")] === b.getAttribute("data-value");
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    clear.hidden = active.length === 0;
+    sheet.count(active.length);
+    if (!stories) {
+      if (active.length) load().then(function () { apply(read(), announce); });
+      return;
+    }
+    recount(state);
+    root.setAttribute("data-loaded", "");
+    if (active.length === 0) {
+      list.hidden = true;
+      more.hidden = true;
+      if (serverList) serverList.hidden = false;
+      if (pagination) pagination.hidden = false;
+      heading.textContent = plural(total);
+      sheet.showing(total);
+      if (announce) status.textContent = "Filters cleared: " + heading.textContent;
+      return;
+    }
+    matches = matching(state);
+    if (serverList) serverList.hidden = true;
+    if (pagination) pagination.hidden = true;
+    list.hidden = false;
+    list.textContent = "";
+    shown = 0;
+    showMore();
+    var text = matches.length + (matches.length === 1 ? " story matches" : " stories match");
+    heading.textContent = text;
+    sheet.showing(matches.length);
+    if (matches.length === 0) {
+      var li = document.createElement("li");
+      li.className = "empty";
+      li.textContent = "No story matches all of these filters. Remove one to see more.";
+      list.appendChild(li);
+    }
+    status.textContent = text + " your filters";
   }
 
   // The same card as partials/card.html, from a stories.json entry.
@@ -198,58 +272,97 @@
     more.hidden = shown >= matches.length;
   }
 
-  function apply(state, announce) {
-    var active = Object.keys(tests).filter(function (key) { return state[key]; });
-    buttons.forEach(function (b) {
-      var on = state[b.getAttribute("data-facet")] === b.getAttribute("data-value");
-      b.setAttribute("aria-pressed", on ? "true" : "false");
-    });
-    clear.hidden = active.length === 0;
-    if (active.length === 0 || !stories) {
-      list.hidden = true;
-      more.hidden = true;
-      if (serverList) serverList.hidden = false;
-      if (pagination) pagination.hidden = false;
-      var total = parseInt(root.getAttribute("data-total"), 10);
-      heading.textContent = total + (total === 1 ? " story" : " stories");
-      if (announce) status.textContent = "Filters cleared: " + heading.textContent;
-      return;
-    }
-    matches = stories.filter(function (s) {
-      return active.every(function (key) { return tests[key](s, state[key]); });
-    });
-    if (serverList) serverList.hidden = true;
-    if (pagination) pagination.hidden = true;
-    list.hidden = false;
-    list.textContent = "";
-    shown = 0;
-    showMore();
-    var text = matches.length + (matches.length === 1 ? " story matches" : " stories match");
-    heading.textContent = text;
-    if (matches.length === 0) {
-      var li = document.createElement("li");
-      li.className = "empty";
-      li.textContent = "No story matches all of these filters. Remove one to see more.";
-      list.appendChild(li);
-    }
-    status.textContent = text + " your filters";
-  }
+  var sheet = filterSheet(root, function () {
+    load().then(function () { apply(read(), false); });
+  });
 
   more.addEventListener("click", showMore);
-  clear.addEventListener("click", function () {
+  var clearAll = function () {
     var empty = {};
     write(empty);
     apply(empty, true);
-  });
+  };
+  clear.addEventListener("click", clearAll);
+  root.querySelectorAll("[data-sheet-clear]").forEach(function (b) { b.addEventListener("click", clearAll); });
   window.addEventListener("popstate", function () { apply(read(), true); });
+  root.setAttribute("data-ready", "");
+  apply(read(), false);
 
-  fetch(root.getAttribute("data-index"))
-    .then(function (r) { return r.json(); })
-    .then(function (data) {
-      stories = data.stories;
-      root.setAttribute("data-ready", "");
-      apply(read(), false);
+  // On a phone the filters are a full-height sheet over the results, opened
+  // by the "Filter" button (without the script, a link down to them). It
+  // holds the focus while open; Escape, the close button and "Show N
+  // stories" close it and put the focus back on the "Filter" button.
+  // `opened` is called when it opens (the stories are needed for counts).
+  function filterSheet(root, opened) {
+    var panel = root.querySelector("#filters");
+    var opener = root.querySelector("[data-sheet-open]");
+    var badge = opener && opener.querySelector(".filter-count");
+    var show = root.querySelector(".sheet-show");
+    var foot = root.querySelector(".sheet-foot");
+    var phone = window.matchMedia ? matchMedia("(max-width: 59.99rem)") : { matches: false };
+    var api = {
+      count: function (n) {
+        if (badge) badge.textContent = n ? "(" + n + ")" : "";
+        if (opener) opener.setAttribute("aria-label", n ? "Filter, " + n + " active" : "Filter");
+      },
+      showing: function (n) { if (show) show.textContent = "Show " + plural(n); }
+    };
+    if (!panel || !opener) return api;
+    var open = false;
+    var setMode = function () {
+      var sheet = phone.matches;
+      panel.classList.toggle("sheet", sheet);
+      if (sheet) {
+        panel.setAttribute("role", "dialog");
+        panel.setAttribute("aria-modal", "true");
+        panel.hidden = !open;
+      } else {
+        panel.removeAttribute("role");
+        panel.removeAttribute("aria-modal");
+        panel.hidden = false;
+        open = false;
+        document.body.classList.remove("sheet-open");
+      }
+      root.querySelectorAll("[data-sheet-close]").forEach(function (b) { b.hidden = !sheet; });
+      foot.hidden = !sheet;
+    };
+    var close = function () {
+      if (!open) return;
+      open = false;
+      panel.hidden = true;
+      document.body.classList.remove("sheet-open");
+      opener.focus();
+    };
+    opener.setAttribute("role", "button");
+    opener.setAttribute("aria-controls", "filters");
+    opener.addEventListener("click", function (event) {
+      if (!phone.matches) return;
+      event.preventDefault();
+      open = true;
+      panel.hidden = false;
+      document.body.classList.add("sheet-open");
+      panel.querySelector("[data-sheet-close]").focus();
+      opened();
     });
+    root.querySelectorAll("[data-sheet-close]").forEach(function (b) { b.addEventListener("click", close); });
+    panel.addEventListener("keydown", function (event) {
+      if (!open) return;
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      } else if (event.key === "Tab") {
+        var focusable = [].filter.call(panel.querySelectorAll("button, summary, a[href]"), function (e) {
+          return !e.hidden && e.offsetParent !== null;
+        });
+        var first = focusable[0], last = focusable[focusable.length - 1];
+        if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+        else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      }
+    });
+    if (phone.addEventListener) phone.addEventListener("change", setMode);
+    setMode();
+    return api;
+  }
 
   // `/openings/`: the department and location links become toggles that
   // filter the list in place, with the state in the query (`?dept=&loc=`),
@@ -332,6 +445,7 @@
       link.parentNode.replaceChild(button, link);
       buttons.push(button);
       button.addEventListener("click", function () {
+        if (button.getAttribute("aria-disabled") === "true") return;
         var state = query.read();
         var key = button.getAttribute("data-facet");
         var value = button.getAttribute("data-value");
