@@ -117,7 +117,10 @@
 
   var query = queryState(keys);
   var read = query.read, write = query.write;
-  var buttons = toggles(root, query, function (state) { apply(state, true); });
+  var buttons = toggles(root, query, function (state) { apply(state, true); }, function () {
+    root.setAttribute("data-ready", "");
+    apply(read(), false);
+  });
   var plural = function (n) { return n + (n === 1 ? " story" : " stories"); };
 
   // stories.json is fetched when a filter is first used, not before: most
@@ -285,7 +288,6 @@
   clear.addEventListener("click", clearAll);
   root.querySelectorAll("[data-sheet-clear]").forEach(function (b) { b.addEventListener("click", clearAll); });
   window.addEventListener("popstate", function () { apply(read(), true); });
-  root.setAttribute("data-ready", "");
   apply(read(), false);
 
   // On a phone the filters are a full-height sheet over the results, opened
@@ -401,10 +403,12 @@
       heading.textContent = filtered ? count(shown) + " match" : count(total);
       if (announce) status.textContent = heading.textContent;
     };
-    buttons = toggles(root, query, function (s) { apply(s, true); });
+    buttons = toggles(root, query, function (s) { apply(s, true); }, function () {
+      root.setAttribute("data-ready", "");
+      apply(state(), false);
+    });
     clear.addEventListener("click", function () { write({}); apply({}, true); });
     window.addEventListener("popstate", function () { apply(state(), true); });
-    root.setAttribute("data-ready", "");
     apply(state(), false);
   }
 
@@ -429,31 +433,44 @@
     };
   }
 
-  // Facet links under `root` become toggle buttons (the links are for
-  // readers without the script); a click toggles its value in the query
-  // and calls `changed` with the new state.
-  function toggles(root, query, changed) {
+  // Facet links under `root` filter in place: a click toggles its value in
+  // the query and calls `changed` with the new state. They become toggle
+  // buttons a few at a time once the page shows, so the conversion never
+  // holds up the first screen, and `ready` is called when all are buttons;
+  // until then a click on a link filters the same way. (Without the script
+  // they are links to pre-built pages.)
+  function toggles(root, query, changed, ready) {
     var buttons = [];
-    root.querySelectorAll("a[data-facet]").forEach(function (link) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "facet-value";
-      button.setAttribute("aria-pressed", "false");
-      button.setAttribute("data-facet", link.getAttribute("data-facet"));
-      button.setAttribute("data-value", link.getAttribute("data-value"));
-      while (link.firstChild) button.appendChild(link.firstChild);
-      link.parentNode.replaceChild(button, link);
-      buttons.push(button);
-      button.addEventListener("click", function () {
-        if (button.getAttribute("aria-disabled") === "true") return;
-        var state = query.read();
-        var key = button.getAttribute("data-facet");
-        var value = button.getAttribute("data-value");
-        state[key] = state[key] === value ? null : value;
-        query.write(state);
-        changed(state);
-      });
+    root.addEventListener("click", function (event) {
+      var el = event.target.closest && event.target.closest("[data-facet]");
+      if (!el || !root.contains(el)) return;
+      event.preventDefault();
+      if (el.getAttribute("aria-disabled") === "true") return;
+      var state = query.read();
+      var key = el.getAttribute("data-facet");
+      var value = el.getAttribute("data-value");
+      state[key] = state[key] === value ? null : value;
+      query.write(state);
+      changed(state);
     });
+    var links = [].slice.call(root.querySelectorAll("a[data-facet]"));
+    var upgrade = function () {
+      links.splice(0, 12).forEach(function (link) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "facet-value";
+        button.setAttribute("aria-pressed", "false");
+        button.setAttribute("data-facet", link.getAttribute("data-facet"));
+        button.setAttribute("data-value", link.getAttribute("data-value"));
+        while (link.firstChild) button.appendChild(link.firstChild);
+        var focused = document.activeElement === link;
+        link.parentNode.replaceChild(button, link);
+        if (focused) button.focus();
+        buttons.push(button);
+      });
+      if (links.length) setTimeout(upgrade, 0); else ready();
+    };
+    setTimeout(upgrade, 0);
     return buttons;
   }
 })();
