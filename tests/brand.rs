@@ -1,7 +1,8 @@
-//! The brand (issue 14): site.yaml's colours, logo and font reach the pages,
-//! the icons and the share cards, with contrast that passes WCAG AA; the
-//! home page's hero and featured collection; the collections page and a
-//! header of four links.
+//! The brand and the pages that sell the job (issue 14): site.yaml's
+//! colours, logo and font reach the pages, the icons and the share cards,
+//! with contrast that passes WCAG AA; the home page's hero and featured
+//! collection; the collections page and a header of four links; role pages
+//! in plain words.
 
 mod common;
 
@@ -371,5 +372,51 @@ fn cards_without_a_photo_show_initials_on_a_colour_that_white_text_reads_on() {
     assert!(
         launchpad::render::context::AVATAR_COLORS
             .contains(&maria["avatar_color"].as_str().unwrap())
+    );
+}
+
+fn story(slug: &str, journey: &str) -> (String, String) {
+    (
+        format!("content/stories/{slug}.md"),
+        format!(
+            "---\nname: {slug}\nheadline: H\nconsent: true\ndate: 2026-01-10\njourney:\n{journey}---\n\nBody.\n"
+        ),
+    )
+}
+
+#[test]
+fn a_role_page_says_in_plain_words_how_long_people_stay_and_where_they_go() {
+    // With the fixture's Ana (17 months as an agent, now a team lead).
+    let site = TestSite::fixture("minimal");
+    for (path, text) in [
+        story(
+            "a",
+            "  - role: agent\n    from: 2020-01\n    to: 2021-07\n  - role: team-lead\n    from: 2021-07\n",
+        ),
+        story(
+            "b",
+            "  - role: agent\n    from: 2019-01\n    to: 2021-01\n  - role: team-lead\n    from: 2021-01\n    to: 2023-01\n  - role: product-manager\n    from: 2023-01\n",
+        ),
+        story("c", "  - role: agent\n    from: 2025-01\n"),
+    ] {
+        site.write(&path, text);
+    }
+    assert_eq!(site.build().code, 0);
+    let agent = texts(&site.html("roles/agent/index.html"), ".role-facts li");
+    assert_eq!(
+        agent,
+        vec![
+            "Most people move on after about a year and a half, all of them to Team Lead.",
+            "1 of our alumni is in this role now."
+        ]
+    );
+    let lead = texts(&site.html("roles/team-lead/index.html"), ".role-facts li");
+    assert_eq!(
+        lead,
+        vec![
+            "The one person who moved on did so after about two years, to Product Manager.",
+            "2 of our alumni are in this role now.",
+            "People got here from Customer Service Agent."
+        ]
     );
 }

@@ -299,6 +299,7 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
         let mut first = Vars::new();
         first.insert("openings", &openings::openings_of(urls, open));
+        vars.insert("tenure", &tenure(site, urls, &role.id, stories));
         let department = site.career.department(&role.department);
         vars.insert("department", &department);
         vars.insert(
@@ -427,4 +428,105 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
                 )
         })
         .collect()
+}
+
+/// `tenure` on a role page: how long people stay in the role and where
+/// they go, from the published journeys that pass through it, for a
+/// sentence a candidate reads at a glance.
+#[derive(Serialize)]
+struct TenureCtx {
+    /// People in the role now (their current step).
+    now: usize,
+    /// People who held it and moved on.
+    moved_on: usize,
+    /// Median months in the role of those who moved on.
+    median_months: Option<i64>,
+    /// That median in words: `about two years`, `about 8 months`.
+    typical: Option<String>,
+    /// Where most of those who moved on went, and how many of them.
+    next: Option<LinkCtx>,
+    next_count: usize,
+}
+
+fn tenure(site: &Site, urls: &Urls<'_>, role: &str, stories: &[usize]) -> TenureCtx {
+    let mut now = 0;
+    let mut months = Vec::new();
+    let mut next: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in stories {
+        let journey = &site.entries[i].story.journey;
+        for (k, step) in journey.iter().enumerate() {
+            if step.role != role {
+                continue;
+            }
+            match step.to {
+                Some(to) => {
+                    months.push(step.from.months_until(to));
+                    if let Some(after) = journey.get(k + 1).filter(|s| s.role != role) {
+                        *next.entry(after.role.as_str()).or_default() += 1;
+                    }
+                }
+                None => now += 1,
+            }
+        }
+    }
+    let median = crate::site::stats::median(&mut months).map(|m| m.round() as i64);
+    // The most common next role; the first in career.yaml order on a tie.
+    let top = site
+        .career
+        .roles
+        .iter()
+        .filter_map(|r| next.get(r.id.as_str()).map(|&n| (r.id.as_str(), n)))
+        .fold(None::<(&str, usize)>, |best, (id, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((id, n)),
+        });
+    TenureCtx {
+        now,
+        moved_on: months.len(),
+        median_months: median,
+        typical: median.map(about_display),
+        next: top.map(|(id, _)| role_link(site, urls, id)),
+        next_count: top.map_or(0, |(_, n)| n),
+    }
+}
+
+/// Months as a reader says them: `about 8 months`, `about a year`, `about
+/// a year and a half`, `about two years`, `about 5 years`.
+pub fn about_display(months: i64) -> String {
+    const WORDS: [&str; 9] = [
+        "", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    ];
+    match months {
+        m if m < 1 => "less than a month".to_string(),
+        1 => "about a month".to_string(),
+        m if m < 10 => format!("about {m} months"),
+        m if m < 16 => "about a year".to_string(),
+        m if m < 22 => "about a year and a half".to_string(),
+        m if m < 28 => "about two years".to_string(),
+        m if m < 34 => "about two and a half years".to_string(),
+        m => {
+            let years = ((m as f64) / 12.0).round() as usize;
+            match WORDS.get(years) {
+                Some(word) => format!("about {word} years"),
+                None => format!("about {years} years"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::about_display;
+
+    #[test]
+    fn durations_read_the_way_people_say_them() {
+        assert_eq!(about_display(0), "less than a month");
+        assert_eq!(about_display(8), "about 8 months");
+        assert_eq!(about_display(11), "about a year");
+        assert_eq!(about_display(18), "about a year and a half");
+        assert_eq!(about_display(23), "about two years");
+        assert_eq!(about_display(30), "about two and a half years");
+        assert_eq!(about_display(40), "about three years");
+        assert_eq!(about_display(130), "about 11 years");
+    }
 }

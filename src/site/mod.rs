@@ -6,7 +6,7 @@
 //! in their number) and kept in sorted maps, so output never depends on hash
 //! order.
 
-mod stats;
+pub(crate) mod stats;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
