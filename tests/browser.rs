@@ -51,7 +51,12 @@ fn run_group_with(group: &str, env: &[(&str, &std::path::Path)]) -> bool {
     if !browser_tools() {
         return false;
     }
-    let site = built_for_browser();
+    run_group_on(&built_for_browser(), group, env);
+    true
+}
+
+/// Runs one group of tests/browser/run.mjs against a built site.
+fn run_group_on(site: &TestSite, group: &str, env: &[(&str, &std::path::Path)]) {
     let out = std::process::Command::new("node")
         .arg(repo().join("tests/browser/run.mjs"))
         .arg(site.path("public"))
@@ -69,7 +74,6 @@ fn run_group_with(group: &str, env: &[(&str, &std::path::Path)]) -> bool {
     );
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
     assert!(!stdout.contains("\n0 passed"), "no check ran: {stdout}");
-    true
 }
 
 #[test]
@@ -134,4 +138,34 @@ fn a_share_kit_follows_the_recruiters_utm_source_and_prints_on_one_page() {
 #[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn every_page_kind_fits_phones_to_desktops_with_readable_text_and_tappable_controls() {
     run_group("layout");
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn axe_finds_no_contrast_problem_with_a_yellow_or_a_dark_brand_in_light_and_dark_mode() {
+    if !browser_tools() {
+        return;
+    }
+    // The example's own brand is a purple with a yellow accent; these are a
+    // light colour that must be darkened for text and a dark one that must
+    // be lightened in dark mode.
+    for (primary, accent) in [("#ffd400", "#0a1a3f"), ("#0a1a3f", "#ffd400")] {
+        let site = built_for_browser();
+        site.edit(
+            "content/site.yaml",
+            "primary: \"#5b2d90\"\n  accent: \"#ffc629\"",
+            &format!("primary: \"{primary}\"\n  accent: \"{accent}\""),
+        );
+        let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            site.read("index.html")
+                .contains(&format!("--brand:{primary}"))
+        );
+        run_group_on(
+            &site,
+            "axe",
+            &[("AXE_PAGES", std::path::Path::new("brand"))],
+        );
+    }
 }
