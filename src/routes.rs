@@ -54,6 +54,9 @@ pub enum CardOf {
     Story(String),
     /// By id.
     Collection(String),
+    /// Another page (the home page, a listing, the career map), by its
+    /// address after the base path (`Route::rel`: `""`, `roles/agent/`).
+    Page(String),
 }
 
 /// Which open positions a page of `/openings/` lists.
@@ -146,6 +149,16 @@ impl Route<'_> {
             Route::Card(of, hash) => match of {
                 CardOf::Story(slug) => format!("cards/{slug}-{hash}.png"),
                 CardOf::Collection(id) => format!("cards/collection-{id}-{hash}.png"),
+                // In a folder of their own: no story slug can hold a `/`.
+                CardOf::Page(rel) => {
+                    let name = rel.trim_end_matches('/').replace('/', "-");
+                    let name = if name.is_empty() {
+                        "home"
+                    } else {
+                        name.as_str()
+                    };
+                    format!("cards/pages/{name}-{hash}.png")
+                }
             },
             Route::Photo {
                 slug,
@@ -265,7 +278,19 @@ mod tests {
     fn every_kind_of_output_has_its_documented_address() {
         let story = CardOf::Story("ana".into());
         let collection = CardOf::Collection("picks".into());
+        let home = CardOf::Page(String::new());
+        let role = CardOf::Page("roles/agent/".into());
         let cases = [
+            (
+                Route::Card(&home, "0123456789"),
+                "cards/pages/home-0123456789.png",
+                "cards/pages/home-0123456789.png",
+            ),
+            (
+                Route::Card(&role, "0123456789"),
+                "cards/pages/roles-agent-0123456789.png",
+                "cards/pages/roles-agent-0123456789.png",
+            ),
             (Route::Listing(Listing::Index, 1), "", "index.html"),
             (
                 Route::Listing(Listing::Index, 3),

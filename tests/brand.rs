@@ -420,3 +420,45 @@ fn a_role_page_says_in_plain_words_how_long_people_stay_and_where_they_go() {
         ]
     );
 }
+
+#[test]
+fn the_home_page_listings_the_career_map_and_collections_have_share_cards_of_their_own() {
+    let site = TestSite::fixture("alumni");
+    assert_eq!(site.build().code, 0);
+    for (page, card) in [
+        ("index.html", "cards/pages/home-"),
+        ("page/1/index.html", ""),
+        ("paths/index.html", "cards/pages/paths-"),
+        ("collections/index.html", "cards/pages/collections-"),
+        ("roles/agent/index.html", "cards/pages/roles-agent-"),
+        (
+            "departments/product/index.html",
+            "cards/pages/departments-product-",
+        ),
+        (
+            "tags/night-shift/index.html",
+            "cards/pages/tags-night-shift-",
+        ),
+        (
+            "destinations/product-manager/index.html",
+            "cards/pages/destinations-product-manager-",
+        ),
+    ] {
+        if card.is_empty() {
+            continue;
+        }
+        let html = site.html(page);
+        let url = attrs(&html, "meta[property='og:image']", "content");
+        assert_eq!(url.len(), 1, "{page}");
+        let file = url[0]
+            .strip_prefix("https://careers.example.com/alumni/")
+            .unwrap();
+        assert!(file.starts_with(card), "{page}: {file}");
+        let png = std::fs::read(site.path(&format!("public/{file}"))).unwrap();
+        assert_eq!(png_size(&png), (1200, 630), "{page}");
+        assert_eq!(
+            attrs(&html, "meta[name='twitter:card']", "content"),
+            vec!["summary_large_image"]
+        );
+    }
+}

@@ -51,9 +51,17 @@ fn the_summary_line_counts_pages_and_stories() {
         line.starts_with("Built ") && line.contains(" pages from 6 stories in "),
         "{line}"
     );
-    // Six stories' cards and two collections'; Rosa withdrew consent.
+    // Six stories' cards, two collections' and 48 other pages' (the home
+    // page, the career map, the collections page and 45 listings); Rosa
+    // withdrew consent.
+    let page_cards = site
+        .output_tree()
+        .iter()
+        .filter(|(p, _)| p.starts_with("cards/pages/"))
+        .count();
+    assert_eq!(page_cards, 48);
     assert!(
-        line.ends_with("(1 photos and 8 cards processed, 0 and 0 from cache); 1 story left out because its consent ended or was withdrawn"),
+        line.ends_with("(1 photos and 56 cards processed, 0 and 0 from cache); 1 story left out because its consent ended or was withdrawn"),
         "{line}"
     );
 }

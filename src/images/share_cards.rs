@@ -340,6 +340,76 @@ fn jobs(
             })
         })
         .collect();
+    let stories = |n: usize| format!("{n} alumni {}", if n == 1 { "story" } else { "stories" });
+    let page = |rel: String, name: String, headline: String, journey: String| {
+        Ok(Job {
+            of: CardOf::Page(rel),
+            cx: ShareCardCtx {
+                kind: "page",
+                site_title: site.config.title.clone(),
+                name,
+                headline,
+                journey,
+                photo: None,
+                colors: colors.clone(),
+                logo: logo.clone(),
+            },
+            photo: None,
+            story_key: None,
+        })
+    };
+    for (listing, name, count) in crate::render::listings::card_pages(site) {
+        let rel = Route::Listing(listing, 1).rel();
+        let (name, headline) = if rel.is_empty() {
+            (site.config.title.clone(), site.config.description.clone())
+        } else {
+            (name, String::new())
+        };
+        let mut journey = stories(count);
+        let open = site.openings.list.len();
+        if rel.is_empty() && open > 0 {
+            journey.push_str(&format!(
+                " · {open} open {}",
+                if open == 1 { "position" } else { "positions" }
+            ));
+        }
+        jobs.push(page(rel, name, headline, journey));
+    }
+    jobs.push(page(
+        Route::Paths.rel(),
+        "Career paths".to_string(),
+        format!(
+            "Where people who started{} went next",
+            if site.config.company.is_empty() {
+                String::new()
+            } else {
+                format!(" at {}", site.config.company)
+            }
+        ),
+        format!(
+            "{} in {} {}",
+            stories(site.headline.alumni),
+            site.headline.departments_now,
+            if site.headline.departments_now == 1 {
+                "department"
+            } else {
+                "departments"
+            }
+        ),
+    ));
+    if !site.collections.is_empty() {
+        let n = site.collections.len();
+        jobs.push(page(
+            Route::Collections.rel(),
+            "Collections".to_string(),
+            site.collections
+                .iter()
+                .map(|(c, _)| c.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · "),
+            format!("{n} {}", if n == 1 { "collection" } else { "collections" }),
+        ));
+    }
     for (c, ids) in &site.collections {
         let n = ids.len();
         jobs.push(Ok(Job {

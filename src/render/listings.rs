@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::render::context::*;
 use crate::render::openings;
 use crate::render::page::{Job, Vars};
-use crate::routes::{Facet, Listing, Route};
+use crate::routes::{CardOf, Facet, Listing, Route};
 use crate::site::{Group, Site};
 
 /// A list of stories (index, role, department, tag...), to be paginated.
@@ -162,6 +162,31 @@ pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<FacetCtx> {
             }
         })
         .collect()
+}
+
+/// Every listing page that gets a share card of its own: the first page of
+/// the index, of each role and of each facet value (departments and tags
+/// included), with the name its card shows and how many stories it lists.
+pub(crate) fn card_pages(site: &Site) -> Vec<(Listing<'_>, String, usize)> {
+    let mut pages = vec![(
+        Listing::Index,
+        site.config.title.clone(),
+        site.entries.len(),
+    )];
+    for role in &site.career.roles {
+        let count = site.by_role.get(&role.id).map_or(0, Vec::len);
+        pages.push((Listing::Role(&role.id), role.title.clone(), count));
+    }
+    for spec in facet_specs(site) {
+        for (id, name, stories) in spec.values {
+            let title = match spec.facet {
+                Facet::Department | Facet::Tag => name,
+                _ => format!("{}: {name}", spec.label),
+            };
+            pages.push((Listing::Facet(spec.facet, id), title, stories.len()));
+        }
+    }
+    pages
 }
 
 /// Facet values with the most stories first, then by name.
@@ -399,7 +424,7 @@ fn paginate<'a>(site: &'a Site, urls: &'a Urls<'a>, list: StoryList<'a>) -> Vec<
                 description: list.description.clone(),
                 canonical: urls.absolute(route),
                 url: urls.url(route),
-                image: None,
+                image: urls.card(CardOf::Page(Route::Listing(list.listing, 1).rel())),
             };
             // The teasers are made when the page renders: made here, every
             // listing page's teasers would be in memory at once.

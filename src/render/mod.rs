@@ -8,7 +8,7 @@ pub mod assets;
 pub mod context;
 mod feeds;
 pub mod json;
-mod listings;
+pub(crate) mod listings;
 pub mod openings;
 pub mod output;
 pub mod page;

@@ -384,7 +384,7 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
             ),
             canonical: urls.absolute(Route::Paths),
             url: urls.url(Route::Paths),
-            image: None,
+            image: urls.card(CardOf::Page(Route::Paths.rel())),
         },
         vars,
     ));
@@ -496,7 +496,7 @@ fn collections_job<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Job<'a> {
         ),
         canonical: urls.absolute(route),
         url: urls.url(route),
-        image: None,
+        image: urls.card(CardOf::Page(route.rel())),
     };
     Job::new("collections.html", route, meta, Vars::new()).showing(
         previews.concat(),
