@@ -259,12 +259,10 @@ fn brand(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Brand {
     }
     // Without an accent of its own, a brand is all one colour.
     brand.accent = accent.map_or(brand.primary, |(c, _)| c);
+    // The shades the pages will use, from the palette the render makes.
+    let shades = palette::Palette::new(brand.primary, brand.accent).light;
     if let Some((c, pos)) = primary {
-        let used = palette::shade(
-            c,
-            &[palette::LIGHT_BG, palette::LIGHT_CARD],
-            palette::TEXT_CONTRAST,
-        );
+        let used = shades.link;
         if used != c {
             r.warning(
                 pos,
@@ -280,11 +278,7 @@ fn brand(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Brand {
         }
     }
     if let Some((c, pos)) = accent {
-        let used = palette::shade(
-            c,
-            &[palette::LIGHT_BG, palette::LIGHT_CARD],
-            palette::UI_CONTRAST,
-        );
+        let used = shades.accent_line;
         if used != c {
             r.warning(
                 pos,
