@@ -51,7 +51,9 @@ fn run_group_with(group: &str, env: &[(&str, &std::path::Path)]) -> bool {
     if !browser_tools() {
         return false;
     }
-    run_group_on(&built_for_browser(), group, env);
+    // Built once for every group of this binary: the groups only read it.
+    static SITE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
+    run_group_on(SITE.get_or_init(built_for_browser), group, env);
     true
 }
 
