@@ -4,14 +4,14 @@
 //!
 //! It is not for I/O failures or bugs; those are `anyhow` errors at the edges.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 /// How bad a diagnostic is: errors stop a build, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -19,7 +19,7 @@ pub enum Severity {
 }
 
 /// One problem in the content, pinned to the value that causes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
     /// Relative to the site root, with `/` separators.
     pub file: String,
@@ -37,8 +37,9 @@ pub struct Diagnostic {
 /// Adds the diagnostics of `more` that `into` does not have yet: a broken
 /// template fails every page or card made with it, and is reported once.
 pub fn extend_unique(into: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {
+    let mut seen: std::collections::HashSet<Diagnostic> = into.iter().cloned().collect();
     for d in more {
-        if !into.contains(&d) {
+        if seen.insert(d.clone()) {
             into.push(d);
         }
     }
@@ -191,26 +192,45 @@ pub fn render(
     }
 }
 
+/// How many diagnostics of one kind in one file the human format shows;
+/// the rest are counted in one line (`--format json` has them all).
+pub const HUMAN_REPEATS: usize = 20;
+
+/// How many characters of a long line the human format shows around the
+/// column, so that a one-line file of a megabyte prints a window, not the
+/// whole line for every diagnostic on it.
+const SNIPPET_CHARS: usize = 120;
+
 fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
     let renderer = Renderer::plain();
     let mut out = String::new();
+    let mut line_starts: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut shown: HashMap<(&str, &str), usize> = HashMap::new();
     for d in diagnostics {
+        let count = shown.entry((d.file.as_str(), d.code)).or_default();
+        *count += 1;
+        if *count > HUMAN_REPEATS {
+            continue;
+        }
         let level = match d.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
         let title = level.primary_title(d.message.as_str()).id(d.code);
         let mut report = Vec::new();
-        match sources
-            .get(&d.file)
-            .and_then(|text| line_snippet(text, d.line, d.column))
-        {
+        let snippet = sources.get(&d.file).and_then(|text| {
+            let starts = line_starts
+                .entry(d.file.as_str())
+                .or_insert_with(|| line_starts_of(text));
+            line_snippet(text, starts, d.line, d.column)
+        });
+        match &snippet {
             Some((line_text, span)) => report.push(
                 title.element(
-                    Snippet::source(line_text)
+                    Snippet::source(line_text.as_str())
                         .line_start(d.line as usize)
                         .path(d.file.as_str())
-                        .annotation(AnnotationKind::Primary.span(span)),
+                        .annotation(AnnotationKind::Primary.span(span.clone())),
                 ),
             ),
             None => report.push(
@@ -228,20 +248,70 @@ fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) 
         }
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
+    let mut folded: Vec<((&str, &str), usize)> = shown
+        .into_iter()
+        .filter(|&(_, n)| n > HUMAN_REPEATS)
+        .collect();
+    folded.sort();
+    for ((file, code), n) in folded {
+        let _ = writeln!(
+            out,
+            "note: {} more [{code}] in {file} not shown (`launchpad check --format json` lists them all)\n",
+            n - HUMAN_REPEATS
+        );
+    }
     out
 }
 
-/// The text of one line and the byte range of the value at `column` in it.
-fn line_snippet(text: &str, line: u32, column: u32) -> Option<(&str, std::ops::Range<usize>)> {
-    let line_text = text.lines().nth(line.checked_sub(1)? as usize)?;
-    let start = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1) as usize)
-        .map(|(i, _)| i)
-        .unwrap_or(line_text.len());
-    let rest = &line_text[start..];
+fn line_starts_of(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// A window of one line around `column` (the whole line when it is short),
+/// and the byte range in it of the value at `column`.
+fn line_snippet(
+    text: &str,
+    starts: &[usize],
+    line: u32,
+    column: u32,
+) -> Option<(String, std::ops::Range<usize>)> {
+    let idx = line.checked_sub(1)? as usize;
+    let start = *starts.get(idx)?;
+    let end = starts.get(idx + 1).map_or(text.len(), |&next| next - 1);
+    let line_text = text.get(start..end)?.trim_end_matches('\r');
+    let column = column.saturating_sub(1) as usize;
+    // Counting stops at the window's end, so a long line costs no more
+    // than the characters up to the column and a window's worth after it.
+    let first = column.saturating_sub(SNIPPET_CHARS / 3);
+    let mut window_start = line_text.len();
+    let mut value_start = line_text.len();
+    let mut window_end = line_text.len();
+    for (n, (i, _)) in line_text.char_indices().enumerate().skip(first) {
+        if n == first {
+            window_start = i;
+        }
+        if n == column {
+            value_start = i;
+        }
+        if n == first + SNIPPET_CHARS {
+            window_end = i;
+            break;
+        }
+    }
+    let value_start = value_start.min(window_end);
+    let rest = &line_text[value_start..window_end];
     let len = token_len(rest).max(rest.chars().next().map_or(0, char::len_utf8));
-    Some((line_text, start..start + len))
+    let before = if window_start > 0 { "…" } else { "" };
+    let after = if window_end < line_text.len() {
+        "…"
+    } else {
+        ""
+    };
+    let at = value_start - window_start + before.len();
+    let window = format!("{before}{}{after}", &line_text[window_start..window_end]);
+    Some((window, at..at + len))
 }
 
 /// Byte length of the YAML-ish value at the start of `rest`: a quoted string

@@ -9,7 +9,7 @@
 //!
 //! Each of these is a warning on its line, which `check` prints.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
@@ -51,6 +51,10 @@ fn is_local(url: &str) -> bool {
 struct Lines {
     starts: Vec<usize>,
     first_line: u32,
+    /// The last offset asked for, its line index and column: offsets come
+    /// mostly in order, so a column is counted from there, not from the
+    /// start of the line (thousands of links on one line stay linear).
+    cursor: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl Lines {
@@ -58,7 +62,11 @@ impl Lines {
         let starts = std::iter::once(0)
             .chain(body.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Lines { starts, first_line }
+        Lines {
+            starts,
+            first_line,
+            cursor: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     fn pos(&self, body: &str, offset: usize) -> Pos {
@@ -66,13 +74,28 @@ impl Lines {
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.starts[idx];
-        let column = body.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        let (last_offset, last_idx, last_column) = self.cursor.get();
+        let (from, from_column) = if last_idx == idx && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (self.starts[idx], 1)
+        };
+        let column = body
+            .get(from..offset)
+            .map_or(1, |s| s.chars().count() + from_column);
+        self.cursor.set((offset, idx, column));
         Pos::new(self.first_line + idx as u32, column as u32)
     }
 }
 
-pub fn render(body: &str, first_line: u32, r: &mut Reporter<'_>) -> Rendered {
+/// `image_sources`: the other sites the pages' Content-Security-Policy lets
+/// images come from; an image from any other is shown as its description.
+pub fn render(
+    body: &str,
+    first_line: u32,
+    image_sources: &[String],
+    r: &mut Reporter<'_>,
+) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -110,7 +133,9 @@ pub fn render(body: &str, first_line: u32, r: &mut Reporter<'_>) -> Rendered {
             }
             Event::End(TagEnd::Link) if dropped_links > 0 => dropped_links -= 1,
             Event::Start(Tag::Image { ref dest_url, .. })
-                if !is_safe_url(dest_url) || is_local(dest_url) =>
+                if !is_safe_url(dest_url)
+                    || is_local(dest_url)
+                    || !crate::render::csp::allows(image_sources, dest_url) =>
             {
                 if is_local(dest_url) {
                     r.warning(
@@ -121,6 +146,13 @@ pub fn render(body: &str, first_line: u32, r: &mut Reporter<'_>) -> Rendered {
                     .help(
                         "files beside a story are not published; put the story's photo in `photo:`",
                     );
+                } else if is_safe_url(dest_url) && !dest_url.starts_with("mailto:") {
+                    r.warning(
+                        pos(),
+                        "external-image",
+                        format!("the image `{dest_url}` is shown as its description: the pages only load images from the site itself"),
+                    )
+                    .help("an image from another site would tell that site who reads the story; to allow a site you trust, add it to `csp: img-src:` in site.yaml");
                 } else {
                     r.warning(
                         pos(),
@@ -157,7 +189,10 @@ pub const RESERVED_IDS: &[&str] = &[
 
 /// Gives every heading an id from its text, unique within the story.
 fn set_heading_ids(events: &mut [Event<'_>]) {
-    let mut used: BTreeSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
+    // The next suffix to try for each base, so that a thousand headings of
+    // the same text cost a thousand tries, not half a million.
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -172,10 +207,10 @@ fn set_heading_ids(events: &mut [Event<'_>]) {
                 base
             };
             let mut unique = base.clone();
-            let mut n = 1;
+            let n = next_suffix.entry(base.clone()).or_insert(1);
             while !used.insert(unique.clone()) {
                 unique = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             if let Event::Start(Tag::Heading {
                 id, classes, attrs, ..
@@ -247,7 +282,7 @@ mod tests {
 
     fn md(body: &str) -> (String, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let out = render(body, 10, &mut Reporter::new("s.md", &mut diags));
+        let out = render(body, 10, &[], &mut Reporter::new("s.md", &mut diags));
         (out.html, diags)
     }
 

@@ -259,6 +259,28 @@ pub fn folder_file(folder: &str) -> String {
     format!("{folder}{PAGE_FILE}")
 }
 
+/// The longest URL segment made from free text (a tag, a location).
+pub const SEGMENT_CHARS: usize = 64;
+
+/// The URL segment of a free-text value such as a tag or a location: its
+/// slug, and for a long one, the slug cut at a dash with a short hash of the
+/// whole, so that long values stay apart and every file name stays far
+/// under the 255 bytes file systems allow (the ATS, not `check`, decides
+/// how long an opening's location is).
+pub fn segment(text: &str) -> String {
+    let slug = slug::slugify(text);
+    if slug.len() <= SEGMENT_CHARS {
+        return slug;
+    }
+    let hash = blake3::hash(slug.as_bytes()).to_hex();
+    let head = &slug[..SEGMENT_CHARS - 9];
+    let head = match head.rsplit_once('-') {
+        Some((cut, _)) if !cut.is_empty() => cut,
+        _ => head,
+    };
+    format!("{head}-{}", &hash[..8])
+}
+
 /// The path part of an absolute base URL: `https://x.com/alumni/` -> `/alumni/`.
 fn base_path(base_url: &str) -> String {
     let after_scheme = base_url
@@ -273,6 +295,23 @@ fn base_path(base_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_free_text_makes_a_bounded_segment_that_keeps_values_apart() {
+        assert_eq!(segment("Night Shift"), "night-shift");
+        let long_a = "a very long location name ".repeat(20) + "A";
+        let long_b = "a very long location name ".repeat(20) + "B";
+        let (a, b) = (segment(&long_a), segment(&long_b));
+        assert!(
+            a.len() <= SEGMENT_CHARS && b.len() <= SEGMENT_CHARS,
+            "{a} {b}"
+        );
+        assert_ne!(a, b);
+        assert!(a.starts_with("a-very-long-location-name-"), "{a}");
+        assert_eq!(a, segment(&long_a), "the same text gives the same segment");
+        let unbroken = "x".repeat(300);
+        assert!(segment(&unbroken).len() <= SEGMENT_CHARS);
+    }
 
     #[test]
     fn every_kind_of_output_has_its_documented_address() {

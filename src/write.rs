@@ -13,8 +13,25 @@ use anyhow::{Context as _, bail};
 
 use crate::render::{Output, Sink};
 
-/// Refuses output folders that would destroy the site: the site root
-/// itself, a folder containing it, or anything inside content/ or themes/.
+/// Written into every build's output, and into its staging folder first of
+/// all: launchpad replaces or removes only folders that carry it, so an
+/// `--out` pointed at someone's files can never cost them.
+pub const MARKER: &str = ".launchpad-build";
+const MARKER_TEXT: &str = "This folder was built by launchpad and is replaced by every build.\n\
+    Delete it whenever you like; do not keep your own files in it.\n";
+
+/// Whether launchpad made `dir`: it carries the marker file.
+fn is_ours(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+/// Refuses output folders that would destroy the site (the site root
+/// itself, a folder containing it, or anything inside content/ or themes/)
+/// and any existing folder launchpad did not build.
 pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
     let root = fs::canonicalize(root).with_context(|| format!("cannot open {}", root.display()))?;
     let out = absolute_lexical(out)?;
@@ -32,7 +49,20 @@ pub fn check_out_dir(root: &Path, out: &Path) -> anyhow::Result<()> {
             );
         }
     }
-    Ok(())
+    match fs::metadata(&out) {
+        Err(_) => Ok(()),
+        Ok(meta) if !meta.is_dir() => bail!(
+            "the output folder {} exists and is not a folder; choose another --out",
+            out.display()
+        ),
+        Ok(_) if is_ours(&out) || is_empty_dir(&out) => Ok(()),
+        Ok(_) => bail!(
+            "the output folder {} already holds files that launchpad did not build \
+             (it has no {MARKER} file), so it will not be replaced; \
+             choose a new or empty folder with --out, or delete this one yourself first",
+            out.display()
+        ),
+    }
 }
 
 /// An absolute path with `.` and `..` resolved, following symlinks of the
@@ -123,15 +153,19 @@ impl Staging {
         };
         fs::create_dir_all(&parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
+        remove_leftovers(&parent, &name);
         let pid = std::process::id();
         let dir = parent.join(format!(".{name}.tmp-{pid}"));
-        let _ = fs::remove_dir_all(&dir);
+        remove_own_tree(&dir);
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        fs::write(dir.join(MARKER), MARKER_TEXT)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        let written = HashSet::from([MARKER.to_string()]);
         Ok(Staging {
             out: out.to_path_buf(),
             old: parent.join(format!(".{name}.old-{pid}")),
             made: Mutex::new(HashSet::from([dir.clone()])),
-            written: Mutex::new(HashSet::new()),
+            written: Mutex::new(written),
             dir,
             published: false,
         })
@@ -187,9 +221,87 @@ impl Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.published {
-            let _ = fs::remove_dir_all(&self.dir);
+            remove_own_tree(&self.dir);
         }
     }
+}
+
+/// Removes the staging and set-aside folders that builds of `name` left in
+/// `parent` when they were killed or could not delete them: those that
+/// carry the marker (or are empty, killed before it was written) and whose
+/// build is no longer running.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.tmp-"), format!(".{name}.old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && (is_ours(&path) || is_empty_dir(&path)) && !build_running(pid) {
+            remove_own_tree(&path);
+        }
+    }
+}
+
+/// Whether the build with this process id may still be writing. Without a
+/// way to tell, it is presumed running, and its folder is left alone.
+fn build_running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        proc.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
+#[cfg(unix)]
+fn allow_owner_all(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    if let Ok(meta) = fs::metadata(dir) {
+        let mode = meta.permissions().mode() | 0o700;
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(mode));
+    }
+}
+
+#[cfg(not(unix))]
+fn allow_owner_all(dir: &Path) {
+    if let Ok(meta) = fs::metadata(dir) {
+        let mut perms = meta.permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        let _ = fs::set_permissions(dir, perms);
+    }
+}
+
+/// Removes a folder launchpad made, even one whose files were made
+/// read-only (by a deploy tool or a user) since.
+fn remove_own_tree(dir: &Path) {
+    if fs::remove_dir_all(dir).is_ok() || fs::symlink_metadata(dir).is_err() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        if entry.file_type().is_dir() {
+            allow_owner_all(entry.path());
+        }
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
@@ -197,7 +309,7 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
         if !out.is_dir() {
             bail!("{} exists and is not a folder", out.display());
         }
-        let _ = fs::remove_dir_all(old);
+        remove_own_tree(old);
         fs::rename(out, old)
             .with_context(|| format!("cannot move the old {} aside", out.display()))?;
         if let Err(e) = fs::rename(staging, out) {
@@ -206,7 +318,7 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> anyhow::Result<()> {
             return Err(e)
                 .with_context(|| format!("cannot move the new build into {}", out.display()));
         }
-        let _ = fs::remove_dir_all(old);
+        remove_own_tree(old);
     } else {
         fs::rename(staging, out)
             .with_context(|| format!("cannot move the new build into {}", out.display()))?;

@@ -163,6 +163,16 @@ impl Walker {
         out
     }
 
+    /// The first hidden name (`.git`, `.env`) on the way from the site
+    /// folder to `target`, which must be inside it.
+    fn hidden_part(&self, target: &Path) -> Option<String> {
+        let rel = target.strip_prefix(&self.canonical_root).ok()?;
+        rel.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .find(|name| name.starts_with('.'))
+            .map(|name| name.into_owned())
+    }
+
     fn classify(&mut self, entry: &walkdir::DirEntry) -> Entry {
         let file_type = entry.file_type();
         if file_type.is_dir() {
@@ -175,7 +185,18 @@ impl Walker {
             return Entry::Skip;
         }
         let rel = self.rel(entry.path());
-        match fs::canonicalize(entry.path()) {
+        let target = fs::canonicalize(entry.path());
+        if let Ok(Some(hidden)) = target.as_ref().map(|t| self.hidden_part(t)) {
+            Reporter::new(&rel, &mut self.diagnostics)
+                .error(
+                    Pos::START,
+                    "symlink-hidden",
+                    format!("this symlink points into `{hidden}`, a hidden folder or file, which is never published"),
+                )
+                .help("hidden files (.git, .env...) can hold secrets; copy the file you mean into the site instead");
+            return Entry::Skip;
+        }
+        match target {
             Ok(target) if target.starts_with(&self.canonical_root) && target.is_file() => {
                 Entry::File(target)
             }
@@ -201,6 +222,48 @@ impl Walker {
             }
         }
     }
+}
+
+fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// A Markdown file under content/stories/ that is not where a story is read
+/// from (`NAME.md` or `NAME/index.md`): its author meant it as a story, so
+/// say why it is not one rather than leave it out in silence.
+fn warn_unread_story(rel: &str, parts: &[&str], diagnostics: &mut Vec<Diagnostic>) {
+    let file = parts[parts.len() - 1];
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let (message, help) = match parts {
+        [_] => (
+            format!(
+                "`{file}` is not read as a story: a story file's name must end in `.md`, in lower case"
+            ),
+            format!("rename it to `{stem}.md`"),
+        ),
+        [folder, _] => {
+            let story = format!("content/stories/{folder}/index.md");
+            (
+                format!(
+                    "`{file}` is not read as a story: in a story folder, the story must be `index.md`"
+                ),
+                format!(
+                    "rename it to `{story}`, or move it out of the stories folder if it is not a story"
+                ),
+            )
+        }
+        _ => {
+            let story = format!("content/stories/{}/index.md", parts[parts.len() - 2]);
+            (
+                "stories in folders inside story folders are not read".to_string(),
+                format!("move the folder up, so that the story is at `{story}`"),
+            )
+        }
+    };
+    Reporter::new(rel, diagnostics)
+        .warning(Pos::START, "not-a-story", message)
+        .help(help);
 }
 
 /// Reads a text file, reporting non-UTF-8, empty and oversized files.
@@ -328,6 +391,9 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
                     name: bundle.to_string(),
                     dir: format!("content/stories/{bundle}"),
                 });
+            }
+            ["content", "stories", rest @ ..] if is_markdown(rest[rest.len() - 1]) => {
+                warn_unread_story(&rel, rest, &mut walker.diagnostics);
             }
             ["content", "collections", file]
                 if file.ends_with(".yaml") || file.ends_with(".yml") =>

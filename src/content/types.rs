@@ -33,6 +33,9 @@ pub struct SiteConfig {
     /// `featured`: the collection the home page shows, by id; the first
     /// collection when not given.
     pub featured: Option<Text>,
+    /// `csp`: sources added to the pages' Content-Security-Policy, per
+    /// directive, for a theme that needs them.
+    pub csp: Vec<(String, Vec<String>)>,
     pub page_size: usize,
     pub image_widths: Vec<u32>,
     pub image_formats: Vec<String>,

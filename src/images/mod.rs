@@ -192,8 +192,13 @@ fn process_one(
     };
     let key = cache::key(&[&bytes, settings.fingerprint().as_bytes()]);
     let entry = cache.entry("photos", &key);
-    if let Some(manifest) = cache.read(&entry, cache::DONE)
-        && let Ok(mut p) = serde_json::from_slice::<Processed>(&manifest)
+    if let Some(sealed) = cache.open(&entry)
+        && let Ok(mut p) = serde_json::from_slice::<Processed>(&sealed.manifest)
+        && p.variants
+            .iter()
+            .map(|v| &v.file)
+            .chain([&p.card])
+            .all(|f| sealed.files.contains_key(f))
     {
         p.entry = entry;
         p.key = key;
@@ -209,8 +214,19 @@ fn process_one(
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut variants = Vec::new();
-    for w in photos::target_widths(&settings.widths, width) {
-        let resized = photos::resize(&decoded.image, w);
+    let widths = photos::target_widths(&settings.widths, width);
+    // The smaller variants are scaled from the largest, not from the
+    // original: a 12,000 px photo is read once instead of once a width.
+    let largest = widths
+        .iter()
+        .max()
+        .map(|&w| photos::resize(&decoded.image, w));
+    for w in widths {
+        let resized = match &largest {
+            Some(l) if l.width() == w => l.clone(),
+            Some(l) => photos::resize(l, w),
+            None => photos::resize(&decoded.image, w),
+        };
         let jpeg = photos::encode_jpeg(&resized);
         let webp = settings.webp.then(|| photos::encode_webp(&resized));
         let h = resized.height();

@@ -5,7 +5,7 @@
 
 use std::io::Cursor;
 
-use fast_image_resize::images::Image;
+use fast_image_resize::images::{Image, ImageRef};
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, ImageFormat, ImageReader, Limits, RgbImage};
 
@@ -15,6 +15,17 @@ pub const MAX_PHOTO_BYTES: usize = 40 * 1024 * 1024;
 /// before any pixel memory is allocated).
 pub const MAX_SIDE: u32 = 12_000;
 const MAX_DECODE_ALLOC: u64 = 600 * 1024 * 1024;
+/// What the decoder may allocate while reading only a photo's header and
+/// metadata: a colour profile or text chunk is compressed in a PNG, and
+/// one of a few kilobytes can claim gigabytes.
+const MAX_HEADER_ALLOC: u64 = 16 * 1024 * 1024;
+/// The memory all photos being decoded at once may take, whatever the
+/// number of cores: a photo waits for its share before it is decoded.
+pub const DECODE_BUDGET: u64 = 1024 * 1024 * 1024;
+/// Bytes a photo takes per pixel while it is processed: the decoded
+/// pixels (up to 4 a pixel, with alpha) and the 3-byte copy they become
+/// (resizing reads them in place).
+const BYTES_PER_PIXEL: u64 = 7;
 pub const JPEG_QUALITY: u8 = 82;
 pub const WEBP_QUALITY: f32 = 80.0;
 
@@ -81,14 +92,104 @@ impl PhotoError {
 /// A photo decoded, oriented, on an opaque background.
 pub struct Decoded {
     pub image: RgbImage,
+    /// Its share of [`DECODE_BUDGET`], given back when it is dropped.
+    _memory: Reservation,
+}
+
+/// A share of the decoding memory budget, held while a photo is processed.
+pub struct Reservation(u64);
+
+static BUDGET_USED: std::sync::Mutex<u64> = std::sync::Mutex::new(0);
+static BUDGET_FREED: std::sync::Condvar = std::sync::Condvar::new();
+
+impl Reservation {
+    /// Waits until `bytes` (at most the whole budget, so that a photo
+    /// larger than it runs alone) fit in the budget, and takes them. Only
+    /// photo work waits here, and none of it waits for other threads while
+    /// holding a share, so waiting cannot deadlock the thread pool.
+    fn take(bytes: u64) -> Reservation {
+        let bytes = bytes.min(DECODE_BUDGET);
+        let mut used = BUDGET_USED.lock().unwrap_or_else(|e| e.into_inner());
+        while *used + bytes > DECODE_BUDGET {
+            used = BUDGET_FREED.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += bytes;
+        Reservation(bytes)
+    }
+}
+
+impl Drop for Reservation {
+    fn drop(&mut self) {
+        let mut used = BUDGET_USED.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= self.0;
+        BUDGET_FREED.notify_all();
+    }
+}
+
+/// Whether a photo's file is large enough to hold the pixels its header
+/// claims. A JPEG spends at least one bit on each 8x8 block of each
+/// component (its DC code), so fewer than a byte per 512 pixels cannot be
+/// a whole image: the decoder would publish grey where the data is missing.
+/// A PNG's deflate data shrinks at most 1,032 times, and its smallest
+/// pixels are one bit. WebP has no such floor (its arithmetic coder can
+/// spend a fraction of a bit on a block), and is left to the memory budget.
+fn holds_its_pixels(format: ImageFormat, len: usize, width: u32, height: u32) -> bool {
+    let pixels = u64::from(width) * u64::from(height);
+    let floor = match format {
+        ImageFormat::Jpeg => pixels / 1024,
+        ImageFormat::Png => pixels / 16_384,
+        _ => 0,
+    };
+    len as u64 >= floor
+}
+
+/// A PNG without its compressed metadata chunks (colour profile, text),
+/// which the decoder would inflate before the pixels: a few kilobytes of
+/// them can claim gigabytes, and the decoder's one allocation limit, sized
+/// for a photo's pixels, is far too generous for them. The pixels are
+/// re-encoded without metadata anyway. Uncompressed chunks are bounded by
+/// the file's size and kept (`eXIf` holds the orientation).
+fn without_compressed_metadata(png: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    const SIGNATURE: usize = 8;
+    if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return std::borrow::Cow::Borrowed(png);
+    }
+    let mut kept = png[..SIGNATURE.min(png.len())].to_vec();
+    let mut at = SIGNATURE;
+    let mut dropped = false;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]) as usize;
+        let end = at.saturating_add(12).saturating_add(len);
+        let Some(chunk) = png.get(at..end) else {
+            // A chunk that runs past the end: the decoder reports it.
+            return std::borrow::Cow::Borrowed(png);
+        };
+        if matches!(&chunk[4..8], b"iCCP" | b"zTXt" | b"iTXt") {
+            dropped = true;
+        } else {
+            kept.extend_from_slice(chunk);
+        }
+        at = end;
+    }
+    if dropped {
+        kept.extend_from_slice(&png[at..]);
+        std::borrow::Cow::Owned(kept)
+    } else {
+        std::borrow::Cow::Borrowed(png)
+    }
 }
 
 /// Reads the format and dimensions only: cheap, for `check`. The header is
 /// read without the decoder limits (it allocates no pixels), so an oversized
 /// photo is reported with its size.
 pub fn probe(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), PhotoError> {
-    let mut reader = reader(bytes)?;
-    reader.no_limits();
+    let stripped = without_compressed_metadata(bytes);
+    let mut reader = reader(&stripped)?;
+    // No size limit here, so an oversized photo is reported with its size,
+    // but a bound on what reading the header may allocate.
+    let mut limits = Limits::no_limits();
+    limits.max_alloc = Some(MAX_HEADER_ALLOC);
+    reader.limits(limits);
     let format = reader
         .format()
         .ok_or(PhotoError::Unsupported { found: None })?;
@@ -180,11 +281,25 @@ fn starts_marker(a: u8, b: u8) -> bool {
 /// onto white.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
     let (format, w, h) = probe(bytes)?;
+    let stripped;
+    let bytes = if format == ImageFormat::Png {
+        stripped = without_compressed_metadata(bytes);
+        &*stripped
+    } else {
+        bytes
+    };
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(PhotoError::Corrupt(
             "the file ends before the image does (truncated)".into(),
         ));
     }
+    if !holds_its_pixels(format, bytes.len(), w, h) {
+        return Err(PhotoError::Corrupt(format!(
+            "the file is {} bytes, far too small for the {w}x{h} pixels it claims",
+            bytes.len()
+        )));
+    }
+    let memory = Reservation::take(u64::from(w) * u64::from(h) * BYTES_PER_PIXEL);
     let decoder = reader(bytes)?
         .into_decoder()
         .map_err(|e| PhotoError::Corrupt(e.to_string()))?;
@@ -200,7 +315,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
     })?;
     image.apply_orientation(orientation);
     let image = if image.color().has_alpha() {
-        let rgba = image.to_rgba8();
+        let rgba = image.into_rgba8();
         let mut rgb = RgbImage::new(rgba.width(), rgba.height());
         for (out, px) in rgb.pixels_mut().zip(rgba.pixels()) {
             let a = u16::from(px[3]);
@@ -212,7 +327,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
     } else {
         image.into_rgb8()
     };
-    Ok(Decoded { image })
+    Ok(Decoded {
+        image,
+        _memory: memory,
+    })
 }
 
 /// The widths to produce for a photo `width` pixels wide: the configured
@@ -235,15 +353,16 @@ pub fn resize(src: &RgbImage, width: u32) -> RgbImage {
     if width == src.width() {
         return src.clone();
     }
-    let from = Image::from_vec_u8(
-        src.width(),
-        src.height(),
-        src.as_raw().clone(),
-        PixelType::U8x3,
-    )
-    .expect("buffer matches its dimensions");
+    resized(src, width, height, ResizeOptions::new())
+}
+
+/// `src` scaled to `width` x `height` (after `options`' crop), read in
+/// place: a copy of a 12,000 px photo would be another 432 MB.
+fn resized(src: &RgbImage, width: u32, height: u32, options: ResizeOptions) -> RgbImage {
+    let from = ImageRef::new(src.width(), src.height(), src.as_raw(), PixelType::U8x3)
+        .expect("buffer matches its dimensions");
     let mut to = Image::new(width, height, PixelType::U8x3);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let options = options.resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     Resizer::new()
         .resize(&from, &mut to, &options)
         .expect("same pixel type on both sides");
@@ -254,14 +373,13 @@ pub fn resize(src: &RgbImage, width: u32) -> RgbImage {
 /// size if smaller): the photo of a share card, drawn without scaling.
 pub fn square(src: &RgbImage, side: u32) -> RgbImage {
     let s = src.width().min(src.height());
-    let cropped =
-        image::imageops::crop_imm(src, (src.width() - s) / 2, (src.height() - s) / 2, s, s)
-            .to_image();
+    let (left, top) = ((src.width() - s) / 2, (src.height() - s) / 2);
     if s <= side {
-        cropped
-    } else {
-        resize(&cropped, side)
+        return image::imageops::crop_imm(src, left, top, s, s).to_image();
     }
+    let crop =
+        ResizeOptions::new().crop(f64::from(left), f64::from(top), f64::from(s), f64::from(s));
+    resized(src, side, side, crop)
 }
 
 pub fn encode_jpeg(img: &RgbImage) -> Vec<u8> {

@@ -35,6 +35,8 @@ pub struct SiteCtx {
     /// space-separated, for the script.
     pub tracking: String,
     pub brand: BrandCtx,
+    /// The Content-Security-Policy of every page, for a `<meta>` tag.
+    pub csp: String,
 }
 
 /// `site.brand`: what `site.yaml`'s `brand` block makes of the pages.

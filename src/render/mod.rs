@@ -6,6 +6,7 @@
 
 pub mod assets;
 pub mod context;
+pub mod csp;
 mod feeds;
 pub mod json;
 pub(crate) mod listings;
@@ -573,6 +574,8 @@ fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
             count: ids.len(),
         })
         .collect();
+    let brand = brand_ctx(site, urls, brand);
+    let csp = csp::policy(&brand.css, &site.config.csp);
     cx.insert(
         "site",
         &SiteCtx {
@@ -599,7 +602,8 @@ fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
             open_total: site.openings.list.len(),
             apply: openings::apply_for(site, None),
             tracking: site.config.tracking.params.join(" "),
-            brand: brand_ctx(site, urls, brand),
+            brand,
+            csp,
         },
     );
     cx.insert("facets", &listings::facets(site, urls));

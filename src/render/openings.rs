@@ -57,7 +57,7 @@ pub fn opening(site: &Site, o: &Opening) -> OpeningCtx {
         role: o.role.clone(),
         department: o.department.clone(),
         location: o.location.clone(),
-        location_id: slug::slugify(&o.location),
+        location_id: crate::routes::segment(&o.location),
         team: o.team.clone(),
         employment_type: o.employment_type.clone(),
         posted_display: day_display(&o.posted),

@@ -180,7 +180,7 @@ fn openings(mut list: Vec<Opening>, career: &Career) -> Openings {
             .push(i);
         add_to_group(
             &mut out.by_location,
-            slug::slugify(&o.location),
+            crate::routes::segment(&o.location),
             &o.location,
             i,
         );
@@ -359,13 +359,14 @@ fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
         Some(first.from.months_until(next.from))
     });
     let mut tags: Vec<(String, String)> = Vec::with_capacity(story.tags.len());
+    let mut seen = std::collections::HashSet::new();
     for name in &story.tags {
-        let slug = slug::slugify(name);
-        if !slug.is_empty() && !tags.iter().any(|(s, _)| *s == slug) {
+        let slug = crate::routes::segment(name);
+        if !slug.is_empty() && seen.insert(slug.clone()) {
             tags.push((slug, name.clone()));
         }
     }
-    let location_id = story.location.as_deref().map(slug::slugify);
+    let location_id = story.location.as_deref().map(crate::routes::segment);
     Entry {
         story,
         roles,
@@ -414,7 +415,7 @@ mod tests {
     fn a_tag_written_twice_in_one_story_counts_once() {
         let mut groups = BTreeMap::new();
         for (name, i) in [("Night Shift", 0), ("night-shift", 0), ("night-shift", 1)] {
-            add_to_group(&mut groups, slug::slugify(name), name, i);
+            add_to_group(&mut groups, crate::routes::segment(name), name, i);
         }
         assert_eq!(groups["night-shift"].stories, vec![0, 1]);
         assert_eq!(groups["night-shift"].name, "Night Shift");

@@ -8,6 +8,7 @@ pub mod career;
 pub mod collection;
 pub mod consent;
 pub mod fields;
+pub mod limits;
 pub mod openings;
 pub mod site;
 pub mod story;
@@ -126,7 +127,15 @@ pub fn validate_with(
         openings::openings(file, career.as_ref(), today, &mut r)
     });
 
+    let image_sources = site.as_ref().map_or_else(Vec::new, |s| {
+        s.csp
+            .iter()
+            .filter(|(d, _)| d == "img-src")
+            .flat_map(|(_, sources)| sources.iter().cloned())
+            .collect()
+    });
     let cx = StoryContext {
+        image_sources: &image_sources,
         career: career.as_ref(),
         files: &raw.files,
         today: consent::Today {
@@ -208,6 +217,11 @@ fn memoized_stories(
     shared.update(&cx.today.warn_days.to_le_bytes());
     if let Some(career) = &raw.career_yaml {
         shared.update(career.text.as_bytes());
+    }
+    // Which images a body may show depends on site.yaml's `csp`.
+    for source in cx.image_sources {
+        shared.update(source.as_bytes());
+        shared.update(&[0]);
     }
     for f in &raw.files {
         shared.update(f.as_bytes());

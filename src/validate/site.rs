@@ -23,6 +23,7 @@ const KEYS: &[&str] = &[
     "openings",
     "brand",
     "featured",
+    "csp",
     "page_size",
     "images",
     "consent_warning_days",
@@ -104,6 +105,7 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         .map(|n| brand(n, statics, r))
         .unwrap_or_default();
     let (image_widths, image_formats) = images(f.get("images"), r);
+    let csp = f.get("csp").map(|n| csp(n, r)).unwrap_or_default();
     Some(SiteConfig {
         title: title?.value,
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
@@ -121,6 +123,7 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         boards,
         brand,
         featured: f.text("featured", r),
+        csp,
         page_size,
         image_widths,
         image_formats,
@@ -219,6 +222,47 @@ fn share(node: Option<&Node>, r: &mut Reporter<'_>) -> Vec<(String, String)> {
             (!t.value.trim().is_empty()).then(|| (key.to_string(), t.value.trim().to_string()))
         })
         .collect()
+}
+
+/// `csp`: a directive (`img-src`) -> the sources it adds.
+fn csp(node: &Node, r: &mut Reporter<'_>) -> Vec<(String, Vec<String>)> {
+    use crate::render::csp::{DIRECTIVES, is_source};
+    let Some(f) = Fields::of(node, DIRECTIVES, "`csp`", r) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for directive in DIRECTIVES {
+        let mut sources = Vec::new();
+        for t in f.text_list(directive, r) {
+            let source = t.value.trim();
+            if !is_source(source) {
+                r.error(
+                    t.pos,
+                    "bad-csp-source",
+                    format!("`{source}` is not one Content-Security-Policy source"),
+                )
+                .help("write one source per list item, such as `https://images.example.org`, with no spaces, `;` or `,`");
+                continue;
+            }
+            if matches!(
+                source.to_ascii_lowercase().as_str(),
+                "'unsafe-inline'" | "'unsafe-eval'" | "'unsafe-hashes'" | "*" | "data:" | "http:"
+            ) && (directive.starts_with("script") || *directive == "style-src")
+            {
+                r.warning(
+                    t.pos,
+                    "unsafe-csp-source",
+                    format!("`{source}` in `{directive}` lets script or styles injected into a page take effect"),
+                )
+                .help("allow the exact file instead: its address, or its `'sha256-...'` hash");
+            }
+            sources.push(source.to_string());
+        }
+        if !sources.is_empty() {
+            out.push((directive.to_string(), sources));
+        }
+    }
+    out
 }
 
 fn apply(node: &Node, r: &mut Reporter<'_>) -> Option<Apply> {

@@ -11,6 +11,7 @@ use crate::markdown;
 use crate::validate::career::check_ref;
 use crate::validate::consent::{self, Today};
 use crate::validate::fields::{Fields, Text, did_you_mean, is_id};
+use crate::validate::limits;
 
 const KEYS: &[&str] = &[
     "name",
@@ -38,6 +39,9 @@ pub struct StoryContext<'a> {
     pub files: &'a BTreeSet<String>,
     /// The day consent is judged on.
     pub today: Today,
+    /// Where a story's body may show images from (`csp: img-src:` in
+    /// site.yaml); the page's policy blocks every other site.
+    pub image_sources: &'a [String],
 }
 
 pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Story> {
@@ -61,12 +65,20 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     let node = super::parse_yaml(split.yaml, split.yaml_line_offset, r)?;
     let f = Fields::of(&node, KEYS, "a story's front matter", r)?;
 
-    let name = f.required_text("name", r, "add `name: Maria Santos`");
-    let headline = f.required_text(
-        "headline",
-        r,
-        "add a one-line `headline:` for the story card",
-    );
+    let name = f
+        .required_text("name", r, "add `name: Maria Santos`")
+        .and_then(|t| limits::chars(t, "name", limits::NAME_CHARS, r));
+    let headline = f
+        .required_text(
+            "headline",
+            r,
+            "add a one-line `headline:` for the story card",
+        )
+        .and_then(|t| limits::chars(t, "headline", limits::HEADLINE_CHARS, r));
+    let location = optional_text(&f, "location", limits::LOCATION_CHARS, r);
+    let quote = optional_text(&f, "quote", limits::QUOTE_CHARS, r);
+    let tags = tag_list(&f, "tags", r);
+    let skills = tag_list(&f, "skills", r);
     let consent = f
         .required(
             "consent",
@@ -81,7 +93,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     let slug = slug(&f, raw, r);
     let photo = photo(&f, raw, cx, r);
     let links = links(&f, r);
-    let body = markdown::render(split.body, split.body_first_line, r);
+    let body = markdown::render(split.body, split.body_first_line, cx.image_sources, r);
 
     let (slug, slug_pos) = slug?;
     Some(Story {
@@ -97,16 +109,46 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         consent: consent?.publish,
         date: date?,
         draft: f.bool("draft", r).unwrap_or(false),
-        location: f.text("location", r).map(|t| t.value),
-        quote: f.text("quote", r).map(|t| t.value),
+        location: location?,
+        quote: quote?,
         journey: journey?,
-        tags: dedup(f.text_list("tags", r)),
-        skills: dedup(f.text_list("skills", r)),
+        tags: tags?,
+        skills: skills?,
         links: links?,
         body_html: body.html,
         summary: body.summary,
         memo_key: None,
     })
+}
+
+/// An optional text field: `Some(None)` when absent, `None` after an error.
+fn optional_text(
+    f: &Fields<'_>,
+    key: &str,
+    max: usize,
+    r: &mut Reporter<'_>,
+) -> Option<Option<String>> {
+    match f.get(key) {
+        None => Some(None),
+        Some(_) => f
+            .text(key, r)
+            .and_then(|t| limits::chars(t, key, max, r))
+            .map(|t| Some(t.value)),
+    }
+}
+
+/// Tags or skills: at most [`limits::TAGS`], each short, duplicates dropped.
+fn tag_list(f: &Fields<'_>, key: &str, r: &mut Reporter<'_>) -> Option<Vec<String>> {
+    let items = f.text_list(key, r);
+    let mut ok = limits::count(f.get(key), items.len(), key, limits::TAGS, r);
+    let mut short = Vec::with_capacity(items.len());
+    for t in items {
+        match limits::chars(t, key, limits::TAG_CHARS, r) {
+            Some(t) => short.push(t),
+            None => ok = false,
+        }
+    }
+    ok.then(|| dedup(short))
 }
 
 fn dedup(items: Vec<Text>) -> Vec<String> {
@@ -156,6 +198,19 @@ fn slug(f: &Fields<'_>, raw: &RawStory, r: &mut Reporter<'_>) -> Option<(String,
             .help("rename the file after the person, e.g. `maria-santos.md`, or add `slug:`");
         return None;
     }
+    if fixed.len() > limits::SLUG_CHARS {
+        r.error(
+            Pos::START,
+            "too-long",
+            format!(
+                "this file name gives a slug of {} characters; the most is {}",
+                fixed.len(),
+                limits::SLUG_CHARS
+            ),
+        )
+        .help("rename the file after the person, e.g. `maria-santos.md`, or add a shorter `slug:`");
+        return None;
+    }
     Some((fixed, Pos::START))
 }
 
@@ -176,7 +231,7 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
         .map(|c| c.roles.iter().map(|r| r.id.as_str()).collect())
         .unwrap_or_default();
     let mut steps = Vec::new();
-    let mut ok = true;
+    let mut ok = limits::count(Some(node), items.len(), "journey", limits::JOURNEY_STEPS, r);
     for item in items {
         let Some(s) = Fields::of(item, STEP_KEYS, "a journey step", r) else {
             ok = false;
@@ -215,7 +270,9 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
             }
             None => None,
         };
-        let (Some(role), Some(from)) = (role, from) else {
+        let title = optional_text(&s, "title", limits::TITLE_CHARS, r);
+        let note = optional_text(&s, "note", limits::NOTE_CHARS, r);
+        let (Some(role), Some(from), Some(title), Some(note)) = (role, from, title, note) else {
             ok = false;
             continue;
         };
@@ -223,10 +280,10 @@ fn journey(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Optio
             Step {
                 role: role.value,
                 role_pos: role.pos,
-                title: s.text("title", r).map(|t| t.value),
+                title,
                 from,
                 to: to_month.map(|(m, _)| m),
-                note: s.text("note", r).map(|t| t.value),
+                note,
             },
             item.pos,
         ));
@@ -293,7 +350,9 @@ fn photo(
     cx: &StoryContext<'_>,
     r: &mut Reporter<'_>,
 ) -> Option<Option<Photo>> {
-    let alt = f.text("photo_alt", r);
+    let alt = f
+        .text("photo_alt", r)
+        .and_then(|t| limits::chars(t, "photo_alt", limits::PHOTO_ALT_CHARS, r));
     let Some(t) = f.text("photo", r) else {
         return Some(None);
     };
@@ -379,14 +438,19 @@ pub fn resolve_photo_path(dir: &str, photo: &str) -> Option<String> {
 
 fn links(f: &Fields<'_>, r: &mut Reporter<'_>) -> Option<Vec<Link>> {
     let mut links = Vec::new();
-    let mut ok = true;
-    for item in f.list("links", r) {
+    let items = f.list("links", r);
+    let mut ok = limits::count(f.get("links"), items.len(), "links", limits::LINKS, r);
+    for item in items {
         let Some(l) = Fields::of(item, &["label", "url"], "a link", r) else {
             ok = false;
             continue;
         };
-        let label = l.required_text("label", r, "give the link a `label:` such as LinkedIn");
-        let url = l.required_text("url", r, "add the link's `url:`");
+        let label = l
+            .required_text("label", r, "give the link a `label:` such as LinkedIn")
+            .and_then(|t| limits::chars(t, "label", limits::LABEL_CHARS, r));
+        let url = l
+            .required_text("url", r, "add the link's `url:`")
+            .and_then(|t| limits::chars(t, "url", limits::URL_CHARS, r));
         match (label, url) {
             (Some(label), Some(url))
                 if markdown::is_safe_url(&url.value) && !url.value.trim().is_empty() =>
@@ -396,7 +460,7 @@ fn links(f: &Fields<'_>, r: &mut Reporter<'_>) -> Option<Vec<Link>> {
                     url: url.value.trim().to_string(),
                 })
             }
-            (_, Some(url)) => {
+            (_, Some(url)) if !markdown::is_safe_url(&url.value) || url.value.trim().is_empty() => {
                 r.error(
                     url.pos,
                     "bad-url",
