@@ -80,6 +80,12 @@ fn run_group_on(site: &TestSite, group: &str, env: &[(&str, &std::path::Path)]) 
 
 #[test]
 #[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn the_content_security_policy_blocks_an_injected_script_and_nothing_of_the_site() {
+    run_group("csp");
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
 fn facets_filter_in_place_combine_and_are_keyboard_usable() {
     run_group("filters");
 }

@@ -29,14 +29,35 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
-    let child = Command::new(assert_cmd::cargo::cargo_bin("launchpad"))
-        .env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
+    start_with(site, None)
+}
+
+/// Starts the server with its soft limit on open files at `open_files`, as
+/// many systems start programs (1,024), when given.
+fn start_with(site: &TestSite, open_files: Option<u64>) -> Server {
+    use std::os::unix::process::CommandExt as _;
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("launchpad"));
+    cmd.env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
         .args(["serve", "--port", "0", "--root"])
         .arg(site.root())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    if let Some(soft) = open_files {
+        // SAFETY: getrlimit and setrlimit touch only `limit`.
+        unsafe {
+            cmd.pre_exec(move || {
+                let mut limit = libc::rlimit {
+                    rlim_cur: 0,
+                    rlim_max: 0,
+                };
+                libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
+                limit.rlim_cur = soft.min(limit.rlim_max);
+                libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+                Ok(())
+            });
+        }
+    }
+    let child = cmd.spawn().unwrap();
     // Guarded at once, so the process is stopped even if a line below fails.
     let (tx, rx) = mpsc::channel();
     let mut server = Server {
@@ -66,6 +87,7 @@ fn start(site: &TestSite) -> Server {
 /// A GET over a plain socket: (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(
         s,
         "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
@@ -310,4 +332,95 @@ fn a_burst_of_files_like_a_git_checkout_is_one_rebuild_named_relative_to_the_sit
         rebuilds[0]
     );
     assert_eq!(get(server.port, "/stories/person-39/").0, 200);
+}
+
+/// Raises this process's soft limit on open files to its hard limit, to
+/// open many connections; returns the limit.
+fn raise_own_open_files() -> u64 {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit touch only `limit`.
+    unsafe {
+        libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit);
+        limit.rlim_cur = limit.rlim_max;
+        libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
+    }
+    limit.rlim_cur
+}
+
+#[test]
+fn the_server_answers_while_a_thousand_idle_connections_are_open() {
+    assert!(
+        raise_own_open_files() > 1_300,
+        "this test opens 1,100 connections and needs a higher open-file limit"
+    );
+    let site = TestSite::fixture("minimal");
+    let server = start_with(&site, Some(1024));
+    let idle: Vec<TcpStream> = (0..1_100)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    let started = Instant::now();
+    let (status, body) = get(server.port, "/");
+    assert_eq!(status, 200, "{body}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "answered in {:?}",
+        started.elapsed()
+    );
+    drop(idle);
+}
+
+#[test]
+fn an_idle_connection_is_closed_after_the_header_timeout() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    // Half a request head, then nothing, as a slow-loris client does.
+    idle.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    let started = Instant::now();
+    let mut buf = Vec::new();
+    let _ = idle.read_to_end(&mut buf);
+    let waited = started.elapsed();
+    assert!(
+        waited >= Duration::from_secs(8) && waited < Duration::from_secs(20),
+        "closed after {waited:?}"
+    );
+}
+
+/// A GET with this `Host` header: the status.
+fn get_as(port: u16, host: &str) -> u16 {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    String::from_utf8_lossy(&raw)
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn requests_for_other_host_names_are_refused_against_dns_rebinding() {
+    let site = TestSite::fixture("minimal");
+    let server = start(&site);
+    let port = server.port;
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(get_as(port, &host), 200, "{host}");
+    }
+    for host in [format!("evil.example:{port}"), "attacker.test".to_string()] {
+        assert_eq!(get_as(port, &host), 421, "{host}");
+    }
 }

@@ -164,19 +164,134 @@ pub fn serve(opts: &ServeOptions) -> anyhow::Result<()> {
         println!("Serving {} (Ctrl-C to stop)", base_url(addr));
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
+        let any_host = !opts.bind.is_loopback();
         let app = Router::new()
             .route("/__launchpad/events", get(events))
             .route("/__launchpad/reload.js", get(reload_js))
             .fallback(get(file))
-            .with_state(shared);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                stop.await;
-                println!("\nStopped.");
-            })
-            .await?;
+            .with_state(shared)
+            .layer(axum::middleware::from_fn_with_state(any_host, host_guard));
+        accept_loop(listener, app, stop).await;
+        println!("\nStopped.");
         anyhow::Ok(())
     })
+}
+
+/// A connection that has not sent a whole request head in this long is
+/// closed, so idle connections cannot pile up until no file descriptor is
+/// left for a real one.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves connections until `stop`: each with a timeout for its request
+/// head, and no more at once than the open-file limit allows (beyond that a
+/// new connection is closed at once rather than left waiting).
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let max_connections = open_files_limit().saturating_sub(64).clamp(16, 8192);
+    let open = Arc::new(AtomicUsize::new(0));
+    tokio::pin!(stop);
+    loop {
+        let stream = tokio::select! {
+            () = &mut stop => return,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(_) => {
+                    // Out of file descriptors, or a connection reset before
+                    // it was accepted: wait for one to close.
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                }
+            },
+        };
+        if open.load(Ordering::Relaxed) >= max_connections {
+            drop(stream);
+            continue;
+        }
+        open.fetch_add(1, Ordering::Relaxed);
+        let open = open.clone();
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            open.fetch_sub(1, Ordering::Relaxed);
+        });
+    }
+}
+
+/// Raises the soft limit on open files to the hard one (many systems start
+/// programs at 1,024) and returns it.
+fn open_files_limit() -> usize {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit only read and write `limit`.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+                return 1024;
+            }
+            if limit.rlim_cur < limit.rlim_max {
+                let raised = libc::rlimit {
+                    rlim_cur: limit.rlim_max.min(65_536),
+                    rlim_max: limit.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                    limit.rlim_cur = raised.rlim_cur;
+                }
+            }
+        }
+        usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX)
+    }
+    #[cfg(not(unix))]
+    {
+        1024
+    }
+}
+
+/// Answers only requests addressed to this machine by a loopback name
+/// (`localhost`, `127.0.0.1`, `[::1]`), unless `--bind` opened the server to
+/// other machines: a web page on another site could otherwise point its
+/// own domain name at 127.0.0.1 (DNS rebinding) and read the preview.
+async fn host_guard(
+    State(any_host): State<bool>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok());
+    if any_host || host.is_none_or(is_loopback_host) {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::MISDIRECTED_REQUEST,
+        "launchpad serve answers only requests for localhost; start it with --bind 0.0.0.0 to open it to other machines\n",
+    )
+        .into_response()
+}
+
+/// Whether a `Host` header names this machine: `localhost` (or a name under
+/// it), or a loopback address, with any port.
+pub fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// A future that completes on Ctrl-C. On Unix the handler is registered
@@ -388,5 +503,37 @@ fn inject_reload(html: Vec<u8>) -> Vec<u8> {
     match text.rfind("</body>") {
         Some(i) => format!("{}{RELOAD_TAG}{}", &text[..i], &text[i..]).into_bytes(),
         None => format!("{text}{RELOAD_TAG}").into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_names_count_as_this_machine() {
+        for host in [
+            "localhost",
+            "localhost:1111",
+            "LOCALHOST.:1111",
+            "app.localhost:8080",
+            "127.0.0.1:1111",
+            "127.1.2.3",
+            "[::1]:1111",
+            "[::1]",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io:1111",
+            "10.0.0.5:1111",
+            "[2001:db8::1]:1111",
+            "",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
+        }
     }
 }

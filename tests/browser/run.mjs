@@ -1,7 +1,7 @@
 // Browser tests of a built launchpad site in headless Chromium, driven by
 // Playwright. Run by tests/browser.rs as: node run.mjs SITE_DIR GROUP
 // GROUP is one of: filters, history, no-js, copy, axe, tracking, openings, kit,
-// layout.
+// layout, csp.
 // Prints one line per check and a closing "N passed, M failed" line.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -528,6 +528,62 @@ groups.layout = async () => {
       }
     });
   }
+};
+
+// Issue 15: the Content-Security-Policy blocks what is injected into a
+// page and nothing the site itself uses.
+groups.csp = async () => {
+  // Recorded from before any page script runs (init scripts are not
+  // subject to the page's policy).
+  const watched = async () => {
+    const p = await page();
+    await p.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+    return p;
+  };
+  const violations = (p) => p.evaluate(() => window.__violations);
+  await check("no page kind breaks its own policy, filters and the share kit's QR code included", async () => {
+    const found = [];
+    for (const url of pageKinds()) {
+      const p = await watched();
+      await p.goto(base + url);
+      await p.waitForLoadState("networkidle");
+      for (const v of await violations(p)) found.push(`${url}: ${v}`);
+      await p.context().close();
+    }
+    const p = await watched();
+    await ready(p, "/");
+    await facet(p, "dept", "product").click();
+    await p.goto(base + "/stories/maria-santos/share/?utm_source=fair");
+    await p.waitForSelector("[data-qr] svg, .kit svg");
+    for (const v of await violations(p)) found.push(`filters and kit: ${v}`);
+    assert.deepEqual(found, []);
+  });
+  await check("a script injected into a built page does not run, and the policy reports it", async () => {
+    const story = fs.readFileSync(path.join(root, "stories/maria-santos/index.html"), "utf8");
+    const injected = story.replace("</main>",
+      `<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2">` +
+      `<p id="styled" style="color: rgb(255, 0, 0)">x</p></main>`);
+    assert.notEqual(injected, story);
+    const dir = path.join(root, "csp-injected");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "index.html"), injected);
+    try {
+      const p = await watched();
+      await p.goto(base + "/csp-injected/");
+      await p.waitForLoadState("networkidle");
+      assert.equal(await p.evaluate(() => window.__pwned), undefined);
+      const v = await violations(p);
+      assert.ok(v.some((x) => x.startsWith("script-src-elem inline")), v.join("; "));
+      assert.ok(v.some((x) => x.startsWith("script-src-attr inline")), v.join("; "));
+      assert.notEqual(await p.locator("#styled").evaluate((e) => getComputedStyle(e).color), "rgb(255, 0, 0)");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 };
 
 try {
