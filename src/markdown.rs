@@ -167,11 +167,64 @@ pub fn render(
             other => events.push(other),
         }
     }
+    mark_external_links(&mut events);
     set_heading_ids(&mut events);
     let summary = summary(&events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered { html, summary }
+}
+
+/// Links to other sites open without giving that site a handle on the page
+/// (`noopener`) or the page's address (`noreferrer`). pulldown-cmark writes
+/// no `rel`, so such a link is written here, from the URL already checked
+/// above.
+fn mark_external_links(events: &mut [Event<'_>]) {
+    let mut in_external = false;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) if is_external(dest_url) => {
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape_attr(title))
+                };
+                *event = Event::Html(CowStr::from(format!(
+                    "<a href=\"{}\"{title} rel=\"noopener noreferrer\">",
+                    escape_attr(dest_url)
+                )));
+                in_external = true;
+            }
+            Event::End(TagEnd::Link) if in_external => {
+                *event = Event::Html(CowStr::Borrowed("</a>"));
+                in_external = false;
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// Text for a double-quoted HTML attribute.
+fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Ids the built-in theme uses on a story page; a heading in the body never
@@ -298,12 +351,27 @@ mod tests {
     }
 
     #[test]
+    fn links_to_other_sites_open_without_opener_or_referrer() {
+        let (html, _) = md(
+            "[a](https://example.org/?q=\"x\"&b=1 \"T<\") and [b](/local/) and [c](mailto:a@b.c)",
+        );
+        assert!(
+            html.contains(r#"<a href="https://example.org/?q=%22x%22&amp;b=1" title="T&lt;" rel="noopener noreferrer">a</a>"#)
+                || html.contains(r#"rel="noopener noreferrer">a</a>"#),
+            "{html}"
+        );
+        assert!(!html.contains(r#"q="x""#), "{html}");
+        assert!(html.contains(r#"<a href="/local/">b</a>"#), "{html}");
+        assert!(html.contains(r#"<a href="mailto:a@b.c">c</a>"#), "{html}");
+    }
+
+    #[test]
     fn javascript_links_become_plain_text() {
         let (html, diags) = md("[click](javascript:alert(1)) and [ok](https://example.com)\n");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(html.contains("click"));
         assert!(
-            html.contains(r#"<a href="https://example.com">ok</a>"#),
+            html.contains(r#"<a href="https://example.com" rel="noopener noreferrer">ok</a>"#),
             "{html}"
         );
         assert_eq!(diags.len(), 1);

@@ -238,6 +238,16 @@ impl Routes {
         format!("{}{}", self.base_url, route.rel())
     }
 
+    /// An absolute address of this site made root-relative, for a page to
+    /// load from wherever it is served (a preview at another host too, and
+    /// within the pages' `img-src 'self'`); other addresses unchanged.
+    pub fn local(&self, absolute: &str) -> String {
+        match absolute.strip_prefix(&self.base_url) {
+            Some(rest) => format!("{}{rest}", self.base_path),
+            None => absolute.to_string(),
+        }
+    }
+
     /// The address people and caches know an output file by.
     pub fn public_url(&self, file: &str) -> String {
         public_url(&self.base_url, file)

@@ -660,3 +660,39 @@ fn the_same_photo_in_many_stories_builds_on_a_cold_cache() {
         assert!(leftovers.is_empty(), "round {round}: {leftovers:?}");
     }
 }
+
+#[test]
+fn links_to_other_sites_give_them_neither_the_page_nor_its_address() {
+    let site = TestSite::example();
+    site.write(
+        "content/stories/maria-santos.md",
+        fs::read_to_string(site.path("content/stories/maria-santos.md")).unwrap_or_default()
+            + "\nSee [our blog](https://blog.example.org/maria) and [the map](/paths/).\n",
+    );
+    let run = site.run(&["build", "--base-url", "https://careers.example.com/alumni/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut external = 0;
+    for (path, bytes) in site.output_tree() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = scraper::Html::parse_document(&String::from_utf8_lossy(&bytes));
+        for a in html.select(&scraper::Selector::parse("a[href]").unwrap()) {
+            let href = a.value().attr("href").unwrap();
+            let elsewhere = (href.starts_with("http://") || href.starts_with("https://"))
+                && !href.starts_with("https://careers.example.com/");
+            if elsewhere {
+                external += 1;
+                let rel: Vec<&str> = a.value().attr("rel").unwrap_or("").split(' ').collect();
+                assert!(
+                    rel.contains(&"noopener") && rel.contains(&"noreferrer"),
+                    "{path}: {href} has rel {rel:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        external > 20,
+        "only {external} links to other sites were seen"
+    );
+}

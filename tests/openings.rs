@@ -79,7 +79,7 @@ fn every_apply_link_carries_the_default_share_parameters_and_opens_no_window_rel
     assert!(
         attrs(&html, "a[data-apply]", "rel")
             .iter()
-            .all(|r| r == "noopener")
+            .all(|r| r == "noopener noreferrer")
     );
     assert_eq!(
         attrs(&html, "a[data-apply]", "data-rename")[0],

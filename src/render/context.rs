@@ -299,6 +299,11 @@ impl Urls<'_> {
         self.routes.absolute(route)
     }
 
+    /// Root-relative URL of a share card, for an `<img>` on a page.
+    pub fn local_card(&self, of: CardOf) -> Option<String> {
+        self.card(of).map(|url| self.routes.local(&url))
+    }
+
     /// Absolute URL of a story's or collection's share card, if it has one.
     pub fn card(&self, of: CardOf) -> Option<String> {
         self.cards.get(&of).cloned()

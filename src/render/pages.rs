@@ -138,7 +138,7 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
     let title = title.to_string();
     let page_url = urls.url(of.page);
     let collection = matches!(of.card, CardOf::Collection(_));
-    let card = urls.card(of.card);
+    let card = urls.local_card(of.card);
     Job::new("kit.html", of.kit, meta, vars).showing(
         of.entry.into_iter().collect(),
         Box::new(move |shows, cx| {

@@ -335,7 +335,7 @@ groups.tracking = async () => {
       assert.equal(u.searchParams.get("utm_medium"), null, "the defaults give way: " + u.href);
     }
     const rels = await p.locator("a[data-apply]").evaluateAll((as) => as.map((a) => a.rel));
-    assert.ok(rels.every((r) => r === "noopener"), rels.join());
+    assert.ok(rels.every((r) => r === "noopener noreferrer"), rels.join());
     assert.equal(await p.evaluate(() => document.cookie), "", "no cookie");
     assert.equal(await p.evaluate(() => localStorage.length + sessionStorage.length), 0, "no storage");
   });
