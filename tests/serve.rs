@@ -305,11 +305,21 @@ fn a_burst_of_files_like_a_git_checkout_is_one_rebuild_named_relative_to_the_sit
     let text = std::fs::read_to_string(site.path(STORY)).unwrap();
     // 40 stories written over about 160 ms, several times the debounce,
     // as close together as a checkout writes them on a busy machine.
+    // The promise is that saves closer together than the debounce (30 ms)
+    // are one change; on a loaded CI machine this thread may itself be
+    // held up longer than that between two files, and such a pause may
+    // split the burst, so the pauses are measured.
+    let mut long_pauses = 0;
+    let mut last = Instant::now();
     for i in 0..40 {
         site.write(
             &format!("content/stories/person-{i:02}.md"),
             text.replace("name: ", &format!("name: P{i} ")),
         );
+        if last.elapsed() > Duration::from_millis(25) {
+            long_pauses += 1;
+        }
+        last = Instant::now();
         std::thread::sleep(Duration::from_millis(4));
     }
     next_event(&stream, "reload");
@@ -325,12 +335,24 @@ fn a_burst_of_files_like_a_git_checkout_is_one_rebuild_named_relative_to_the_sit
         .iter()
         .filter(|l| l.starts_with("Rebuilt in "))
         .collect();
-    assert_eq!(rebuilds.len(), 1, "{lines:#?}");
+    assert!(!rebuilds.is_empty(), "{lines:#?}");
     assert!(
-        rebuilds[0].contains("after a change to content/stories/person-00.md and 39 more files"),
+        rebuilds.len() <= 1 + long_pauses,
+        "{} rebuilds for {long_pauses} pauses over the debounce: {lines:#?}",
+        rebuilds.len()
+    );
+    assert!(
+        rebuilds[0].contains("after a change to content/stories/person-00.md and "),
         "{}",
         rebuilds[0]
     );
+    if long_pauses == 0 {
+        assert!(
+            rebuilds[0].contains(" and 39 more files"),
+            "{}",
+            rebuilds[0]
+        );
+    }
     assert_eq!(get(server.port, "/stories/person-39/").0, 200);
 }
 
