@@ -696,3 +696,50 @@ fn links_to_other_sites_give_them_neither_the_page_nor_its_address() {
         "only {external} links to other sites were seen"
     );
 }
+
+#[test]
+fn a_build_killed_while_writing_leaves_the_old_site_and_its_leftovers_go_next_time() {
+    let site = TestSite::example();
+    assert_eq!(site.build().code, 0);
+    let before = site.read("index.html");
+    // Cold image cache, so the build is still writing when it is killed.
+    let _ = fs::remove_dir_all(site.path(".launchpad-cache"));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("launchpad"))
+        .args(["build", "--root"])
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", common::TEST_EPOCH)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let staging = || {
+        fs::read_dir(site.root())
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".public.tmp-"))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !staging() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        staging(),
+        "the build was killed while it wrote its staging folder"
+    );
+    assert_eq!(
+        site.read("index.html"),
+        before,
+        "the published site is untouched"
+    );
+
+    assert_eq!(site.build().code, 0);
+    let left: Vec<String> = fs::read_dir(site.root())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
