@@ -34,6 +34,21 @@ pub struct Diagnostic {
     pub help: Option<String>,
 }
 
+impl Diagnostic {
+    /// Whether the position names a place in `text`, the file it is about:
+    /// a line of it (the empty line after a final newline counts) and a
+    /// column on that line or just past its end, where a missing value is.
+    pub fn points_into(&self, text: &str) -> bool {
+        let Some(index) = (self.line as usize).checked_sub(1) else {
+            return false;
+        };
+        let Some(line) = text.split('\n').nth(index) else {
+            return false;
+        };
+        self.column >= 1 && self.column as usize <= line.chars().count() + 1
+    }
+}
+
 /// Adds the diagnostics of `more` that `into` does not have yet: a broken
 /// template fails every page or card made with it, and is reported once.
 pub fn extend_unique(into: &mut Vec<Diagnostic>, more: Vec<Diagnostic>) {

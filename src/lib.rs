@@ -180,8 +180,17 @@ impl CheckReport {
 /// read (what it lacks is decoded and drawn, not stored). Drafts are
 /// rendered too, so a pull request adding a draft hears about its photo.
 pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<CheckReport> {
-    let raw = content::load(root)?;
-    let validated = validate::validate(&raw, false, today);
+    check_loaded(&content::load(root)?, today)
+}
+
+/// [`check`] of content already read, as the fuzzer and the property tests
+/// give it: the stages after loading, on `raw` and the files under its root.
+pub fn check_loaded(
+    raw: &content::RawSite,
+    today: jiff::civil::Date,
+) -> anyhow::Result<CheckReport> {
+    let root = raw.root.as_path();
+    let validated = validate::validate(raw, false, today);
     let base_url = validated.base_url.clone().unwrap_or_default();
     let stories = validated
         .content
@@ -198,17 +207,11 @@ pub fn check(root: &Path, today: jiff::civil::Date) -> anyhow::Result<CheckRepor
         cards: None,
     };
     let mut timings = Timings::new();
-    let (diagnostics, sources) = match after_validation(
-        &raw,
-        validated,
-        &later,
-        &mut timings,
-        &render::Discard,
-        None,
-    )? {
-        Ok(site) => (site.diagnostics, site.sources),
-        Err(errors) => (errors.diagnostics, errors.sources),
-    };
+    let (diagnostics, sources) =
+        match after_validation(raw, validated, &later, &mut timings, &render::Discard, None)? {
+            Ok(site) => (site.diagnostics, site.sources),
+            Err(errors) => (errors.diagnostics, errors.sources),
+        };
     Ok(CheckReport {
         diagnostics,
         sources,

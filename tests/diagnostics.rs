@@ -337,6 +337,29 @@ bad_story!(
     "missing-front-matter"
 );
 bad_file!(an_empty_story_file_is_reported, "  \n", 1, 1, "empty-file");
+// Found by the `story` fuzz target: YAML ends a line at a lone carriage
+// return, and errors landed on lines past the end of the file.
+bad_file!(
+    old_mac_line_endings_place_errors_on_the_line_an_editor_shows,
+    replaced("headline: H", "headline: [H").replace('\n', "\r"),
+    3,
+    11,
+    "yaml-syntax"
+);
+bad_file!(
+    a_stray_carriage_return_ends_a_line_for_the_error_after_it,
+    replaced("name: A", "name: A\rlocation: x").replace("headline: H", "headline: [H"),
+    4,
+    11,
+    "yaml-syntax"
+);
+bad_file!(
+    bytes_that_are_not_utf8_after_old_mac_line_endings_are_on_the_line_an_editor_shows,
+    b"---\rname: Jo\xe3o\r---\r",
+    2,
+    9,
+    "not-utf8"
+);
 bad_file!(
     a_file_that_is_not_utf8_is_reported_where_it_stops_being_text,
     b"---\nname: Jo\xe3o\n---\n",

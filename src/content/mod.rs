@@ -49,7 +49,7 @@ pub struct StaticFile {
 }
 
 /// Everything read from `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawSite {
     pub root: PathBuf,
     pub site_yaml: Option<SourceFile>,
@@ -300,7 +300,8 @@ fn read_text(path: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     })
 }
 
-/// Decodes UTF-8 (dropping a byte-order mark), or reports where it is not.
+/// Decodes UTF-8 (dropping a byte-order mark, and reading a lone carriage
+/// return as a newline), or reports where it is not.
 pub fn text_from_bytes(mut bytes: Vec<u8>, report: &mut Reporter<'_>) -> Option<String> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -312,10 +313,11 @@ pub fn text_from_bytes(mut bytes: Vec<u8>, report: &mut Reporter<'_>) -> Option<
                 .help("fill it in, or delete it");
             None
         }
-        Ok(text) => Some(text),
+        Ok(text) => Some(lone_carriage_returns_as_newlines(text)),
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let valid = lone_carriage_returns_as_newlines(valid.to_string());
             let line = valid.matches('\n').count() + 1;
             let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             report
@@ -328,6 +330,26 @@ pub fn text_from_bytes(mut bytes: Vec<u8>, report: &mut Reporter<'_>) -> Option<
             None
         }
     }
+}
+
+/// A carriage return not followed by a newline (old Mac line endings, or
+/// one stray) ends a line for YAML, Markdown and editors alike, but not for
+/// the rest of the pipeline, which would then place diagnostics on lines
+/// the file does not have. Made a newline once, here.
+fn lone_carriage_returns_as_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `root/a/b` -> `a/b`, with `/` on every platform.

@@ -183,8 +183,12 @@ fn without_compressed_metadata(png: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 /// read without the decoder limits (it allocates no pixels), so an oversized
 /// photo is reported with its size.
 pub fn probe(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), PhotoError> {
-    let stripped = without_compressed_metadata(bytes);
-    let mut reader = reader(&stripped)?;
+    probe_stripped(&without_compressed_metadata(bytes))
+}
+
+/// [`probe`] of a file already without its compressed metadata.
+fn probe_stripped(bytes: &[u8]) -> Result<(ImageFormat, u32, u32), PhotoError> {
+    let mut reader = reader(bytes)?;
     // No size limit here, so an oversized photo is reported with its size,
     // but a bound on what reading the header may allocate.
     let mut limits = Limits::no_limits();
@@ -280,14 +284,10 @@ fn starts_marker(a: u8, b: u8) -> bool {
 /// Decodes fully, applies the EXIF orientation and flattens transparency
 /// onto white.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, PhotoError> {
-    let (format, w, h) = probe(bytes)?;
-    let stripped;
-    let bytes = if format == ImageFormat::Png {
-        stripped = without_compressed_metadata(bytes);
-        &*stripped
-    } else {
-        bytes
-    };
+    // A no-op but for PNGs, and stripped once for the probe and the decoder.
+    let stripped = without_compressed_metadata(bytes);
+    let bytes = &*stripped;
+    let (format, w, h) = probe_stripped(bytes)?;
     if format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(PhotoError::Corrupt(
             "the file ends before the image does (truncated)".into(),

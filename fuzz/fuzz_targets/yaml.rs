@@ -1,0 +1,70 @@
+//! The YAML tree, and each YAML file of a site through validation and
+//! render: the first byte picks the file, the rest is its text.
+#![no_main]
+
+use launchpad::content::SourceFile;
+use launchpad::content::yaml::{self, Node, Value};
+use launchpad::diagnostics::Pos;
+use libfuzzer_sys::fuzz_target;
+
+/// Whether `pos` is a line and column of `text` (or just past a line's end).
+fn inside(pos: Pos, text: &str) -> bool {
+    let line = (pos.line as usize)
+        .checked_sub(1)
+        .and_then(|index| text.split('\n').nth(index));
+    line.is_some_and(|l| pos.column >= 1 && pos.column as usize <= l.chars().count() + 1)
+}
+
+fn assert_inside(node: &Node, text: &str) {
+    assert!(
+        inside(node.pos, text),
+        "node at {:?} is outside the text",
+        node.pos
+    );
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| assert_inside(n, text)),
+        Value::Map(entries) => {
+            for (key, value) in entries {
+                assert!(
+                    inside(key.pos, text),
+                    "key {:?} at {:?} is outside the text",
+                    key.name,
+                    key.pos
+                );
+                assert_inside(value, text);
+            }
+        }
+        _ => {}
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
+    match yaml::parse(text, 0) {
+        Ok(tree) => assert_inside(&tree, text),
+        Err(e) => assert!(
+            inside(e.pos, text),
+            "syntax error at {:?} is outside the text",
+            e.pos
+        ),
+    }
+    let mut raw = launchpad_ssg_fuzz::fixture().clone();
+    let file = |path: &str| {
+        Some(SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+        })
+    };
+    match pick % 4 {
+        0 => raw.site_yaml = file("content/site.yaml"),
+        1 => raw.career_yaml = file("content/career.yaml"),
+        2 => raw.openings = file("content/openings.yaml"),
+        _ => raw.collections = file("content/collections/fuzz.yaml").into_iter().collect(),
+    }
+    launchpad_ssg_fuzz::check_and_assert(&raw);
+});
