@@ -353,6 +353,17 @@ bad_file!(
     11,
     "yaml-syntax"
 );
+#[test]
+fn a_settings_file_with_old_mac_line_endings_has_its_error_on_the_line_an_editor_shows() {
+    // Found by the `yaml` fuzz target, as the story one found it in stories.
+    let site = TestSite::fixture("minimal");
+    site.write(
+        "content/site.yaml",
+        "title: T\rcompany: C\rbase_url: https://example.org/\rdescription: [D\r",
+    );
+    expect(&site, "content/site.yaml", 4, 14, "yaml-syntax");
+}
+
 bad_file!(
     bytes_that_are_not_utf8_after_old_mac_line_endings_are_on_the_line_an_editor_shows,
     b"---\rname: Jo\xe3o\r---\r",

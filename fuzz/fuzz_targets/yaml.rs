@@ -2,9 +2,9 @@
 //! render: the first byte picks the file, the rest is its text.
 #![no_main]
 
-use launchpad::content::SourceFile;
 use launchpad::content::yaml::{self, Node, Value};
-use launchpad::diagnostics::Pos;
+use launchpad::content::{SourceFile, text_from_bytes};
+use launchpad::diagnostics::{Pos, Reporter};
 use libfuzzer_sys::fuzz_target;
 
 /// Whether `pos` is a line and column of `text` (or just past a line's end).
@@ -42,9 +42,14 @@ fuzz_target!(|data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else {
         return;
     };
-    let Ok(text) = std::str::from_utf8(rest) else {
+    // Read as `load` reads a file (line endings included), since every
+    // YAML text of a site comes through it.
+    let mut diagnostics = Vec::new();
+    let mut report = Reporter::new("content/fuzz.yaml", &mut diagnostics);
+    let Some(text) = text_from_bytes(rest.to_vec(), &mut report) else {
         return;
     };
+    let text = text.as_str();
     match yaml::parse(text, 0) {
         Ok(tree) => assert_inside(&tree, text),
         Err(e) => assert!(
