@@ -469,7 +469,7 @@ fn after_validation(
             .map_err(|why| anyhow::anyhow!("--base-url {url} {why}"))?;
     }
 
-    let theme = theme::load(later.root, &content.site.theme)?;
+    let theme = theme::load(later.root, &content.site)?;
     theme_sources = theme.sources;
     diags.extend(theme.diagnostics);
     let Some(mut templates) = theme.templates else {

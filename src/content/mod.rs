@@ -542,6 +542,8 @@ struct StoryFile {
 pub struct ThemeFiles {
     /// Template name (`story.html`) -> its source.
     pub templates: BTreeMap<String, SourceFile>,
+    /// `i18n/LANG.ftl`: language tag -> the file.
+    pub strings: BTreeMap<String, SourceFile>,
     pub static_files: Vec<StaticFile>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -558,7 +560,7 @@ pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>>
         diagnostics: Vec::new(),
     };
     let mut theme = ThemeFiles::default();
-    for sub in ["templates", "static"] {
+    for sub in ["templates", "static", "i18n"] {
         let base = dir.join(sub);
         if !base.is_dir() {
             continue;
@@ -572,6 +574,14 @@ pub fn load_theme(root: &Path, name: &str) -> anyhow::Result<Option<ThemeFiles>>
             if sub == "templates" {
                 if let Some(file) = read_text(&path, &rel, &mut walker.diagnostics) {
                     theme.templates.insert(inner, file);
+                }
+            } else if sub == "i18n" {
+                // Other files there (a README) are not string files.
+                let Some(language) = inner.strip_suffix(".ftl").filter(|l| !l.contains('/')) else {
+                    continue;
+                };
+                if let Some(file) = read_text(&path, &rel, &mut walker.diagnostics) {
+                    theme.strings.insert(language.to_string(), file);
                 }
             } else {
                 theme.static_files.push(StaticFile {

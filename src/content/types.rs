@@ -15,6 +15,9 @@ pub struct SiteConfig {
     /// Absolute, always ending in `/`.
     pub base_url: String,
     pub language: String,
+    /// Where `language` is set (or the top of site.yaml): where a language
+    /// the theme has no words for is reported.
+    pub language_at: crate::diagnostics::Pos,
     pub description: String,
     pub theme: String,
     /// Explicit `entry_roles`, or empty to use roles marked `entry: true`.

@@ -5,10 +5,11 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use crate::content::types::{Department, Month, Story};
+use crate::content::types::{Department, Story};
 use crate::render::assets::PhotoCtx;
 use crate::routes::{CardOf, Facet, Listing, Route, Routes};
 use crate::site::{Entry, Site};
+pub use crate::theme::strings::Words;
 
 /// `site`: in every template.
 #[derive(Debug, Clone, Serialize)]
@@ -154,22 +155,12 @@ pub fn avatar_color(name: &str) -> &'static str {
 }
 
 /// From the first role to the current one, as a card says it.
-pub fn story_span(s: &Story) -> Option<String> {
+pub fn story_span(s: &Story, words: &Words<'_>) -> Option<String> {
     match (s.journey.first(), s.journey.last()) {
         (Some(first), Some(last)) if s.journey.len() > 1 => {
-            Some(span_display(first.from.months_until(last.from)))
+            Some(words.span(first.from.months_until(last.from)))
         }
         _ => None,
-    }
-}
-
-/// A card's short duration: months under two years, then whole years.
-pub fn span_display(months: i64) -> String {
-    match months {
-        m if m < 1 => "under a month".to_string(),
-        1 => "1 month".to_string(),
-        m if m < 24 => format!("{m} months"),
-        m => format!("{} years", m / 12),
     }
 }
 
@@ -229,54 +220,6 @@ pub struct PageMeta {
     pub image: Option<String>,
 }
 
-pub const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const LONG_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-pub fn month_display(m: Month) -> String {
-    format!("{} {}", MONTHS[(m.month - 1) as usize], m.year)
-}
-
-pub fn date_display(d: jiff::civil::Date) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        LONG_MONTHS[(d.month() - 1) as usize],
-        d.year()
-    )
-}
-
-/// `18 months`, `2 years`, `2 years 3 months`.
-pub fn duration_display(months: i64) -> String {
-    let plural = |n: i64, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    match months {
-        m if m < 1 => "under a month".to_string(),
-        m if m < 24 => plural(m, "month"),
-        m if m % 12 == 0 => plural(m / 12, "year"),
-        m => format!("{} {}", plural(m / 12, "year"), plural(m % 12, "month")),
-    }
-}
-
 /// What pages link to: the route table, and each story's photo and share card.
 pub struct Urls<'a> {
     pub routes: &'a Routes,
@@ -287,6 +230,9 @@ pub struct Urls<'a> {
     /// Each opening of `site.openings.list` as templates see it, made once:
     /// every story page shows a few.
     pub openings: &'a [crate::render::openings::OpeningCtx],
+    /// Durations and dates in the site's language. (Not a link, but what
+    /// every context that has the links needs too.)
+    pub words: Words<'a>,
 }
 
 impl Urls<'_> {
@@ -340,7 +286,7 @@ pub fn teaser(site: &Site, e: &Entry, urls: &Urls<'_>) -> TeaserCtx {
         headline: s.headline.clone(),
         location: s.location.clone(),
         date: s.date.to_string(),
-        date_display: date_display(s.date),
+        date_display: urls.words.day(s.date),
         path: e.roles.iter().map(|r| role_title(site, r)).collect(),
         start_role: e.start_role().to_string(),
         destination_role: e.destination_role().to_string(),
@@ -350,7 +296,7 @@ pub fn teaser(site: &Site, e: &Entry, urls: &Urls<'_>) -> TeaserCtx {
         photo: urls.photos.get(&s.slug).cloned(),
         initials: initials(&s.name),
         avatar_color: avatar_color(&s.name),
-        span: story_span(s),
+        span: story_span(s, &urls.words),
     }
 }
 
@@ -373,11 +319,11 @@ pub fn steps(site: &Site, story: &Story, urls: &Urls<'_>) -> Vec<StepCtx> {
                     .map(|d| d.name.clone())
                     .unwrap_or_default(),
                 from: step.from.to_string(),
-                from_display: month_display(step.from),
+                from_display: urls.words.month(step.from.month, step.from.year),
                 to: step.to.map(|m| m.to_string()),
-                to_display: step.to.map(month_display),
+                to_display: step.to.map(|m| urls.words.month(m.month, m.year)),
                 months,
-                duration: months.map(duration_display),
+                duration: months.map(|m| urls.words.duration(m)),
                 note: step.note.clone(),
             }
         })
@@ -566,14 +512,5 @@ mod tests {
             numbers(209, 209),
             vec![(1, false), (207, true), (208, false), (209, false)]
         );
-    }
-
-    #[test]
-    fn durations_read_like_a_person_would_say_them() {
-        assert_eq!(duration_display(0), "under a month");
-        assert_eq!(duration_display(1), "1 month");
-        assert_eq!(duration_display(18), "18 months");
-        assert_eq!(duration_display(24), "2 years");
-        assert_eq!(duration_display(27), "2 years 3 months");
     }
 }

@@ -136,7 +136,7 @@ pub fn index_entry(site: &Site, urls: &Urls<'_>, e: &Entry) -> Vec<u8> {
             let smallest = p.srcset.split(' ').next().unwrap_or(&p.src);
             (smallest.to_string(), p.alt.clone())
         }),
-        span: crate::render::context::story_span(&e.story),
+        span: crate::render::context::story_span(&e.story, &urls.words),
     };
     serde_json::to_vec(&entry).expect("an index entry serializes")
 }

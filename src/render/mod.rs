@@ -83,17 +83,20 @@ pub fn render(
         .iter()
         .map(|(of, output)| (of.clone(), routes.public_url(output.path())))
         .collect();
+    let strings = templates.strings();
+    let words = Words::new(&strings, &site.config.language);
     let openings: Vec<openings::OpeningCtx> = site
         .openings
         .list
         .iter()
-        .map(|o| openings::opening(site, o))
+        .map(|o| openings::opening(site, o, &words))
         .collect();
     let urls = Urls {
         routes: &routes,
         photos: &photos.photos,
         cards: &cards,
         openings: &openings,
+        words,
     };
     let globals = globals(site, &urls, assets.brand);
     let globals_hash = globals_digest(site, &globals);

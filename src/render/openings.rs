@@ -45,13 +45,13 @@ pub struct ApplyCtx {
     pub rename: String,
 }
 
-fn day_display(day: &Option<String>) -> Option<String> {
+fn day_display(day: &Option<String>, words: &Words<'_>) -> Option<String> {
     day.as_deref()
         .and_then(|d| d.parse::<jiff::civil::Date>().ok())
-        .map(date_display)
+        .map(|d| words.day(d))
 }
 
-pub fn opening(site: &Site, o: &Opening) -> OpeningCtx {
+pub fn opening(site: &Site, o: &Opening, words: &Words<'_>) -> OpeningCtx {
     OpeningCtx {
         title: o.title.clone(),
         role: o.role.clone(),
@@ -60,9 +60,9 @@ pub fn opening(site: &Site, o: &Opening) -> OpeningCtx {
         location_id: crate::routes::segment(&o.location),
         team: o.team.clone(),
         employment_type: o.employment_type.clone(),
-        posted_display: day_display(&o.posted),
+        posted_display: day_display(&o.posted, words),
         posted: o.posted.clone(),
-        closes_display: day_display(&o.closes),
+        closes_display: day_display(&o.closes, words),
         closes: o.closes.clone(),
         apply: apply_link(&o.url, &site.config.share, &site.config.tracking),
     }

@@ -77,7 +77,7 @@ fn story_vars(
     let s = &e.story;
     cx.insert("share_url", &share_url(site, canonical));
     cx.insert("share", &share_links(site, canonical, &s.name, &s.headline));
-    cx.insert("facts", &facts(site, e));
+    cx.insert("facts", &facts(site, e, &urls.words));
     cx.insert("kit_url", &urls.url(Route::StoryKit(&s.slug)));
     cx.insert("cta", &openings::cta(site, urls, e));
     cx.insert("story", &teaser(site, e, urls));
@@ -237,7 +237,7 @@ struct FactsCtx {
     departments: Vec<String>,
 }
 
-fn facts(site: &Site, e: &crate::site::Entry) -> FactsCtx {
+fn facts(site: &Site, e: &crate::site::Entry, words: &Words<'_>) -> FactsCtx {
     let roles = &e.roles;
     let mut programs: Vec<String> = Vec::new();
     for pair in roles.windows(2) {
@@ -253,7 +253,7 @@ fn facts(site: &Site, e: &crate::site::Entry) -> FactsCtx {
         }
     }
     FactsCtx {
-        first_move: e.months_to_first_move.map(duration_display),
+        first_move: e.months_to_first_move.map(|m| words.duration(m)),
         programs,
         departments: e
             .departments

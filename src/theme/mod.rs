@@ -1,9 +1,11 @@
 //! Theme: the built-in templates and static files with a site's overrides
 //! from `themes/NAME/`, compiled and checked before anything renders.
 
+pub mod strings;
 pub mod templates;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content;
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
@@ -19,8 +21,10 @@ pub struct Theme {
     pub sources: Vec<(String, String)>,
 }
 
-/// The built-in theme with the site's overrides from `themes/NAME/`.
-pub fn load(root: &Path, name: &str) -> anyhow::Result<Theme> {
+/// The built-in theme with the site's overrides from `themes/NAME/`, and
+/// its words in the site's `language`.
+pub fn load(root: &Path, site: &crate::content::types::SiteConfig) -> anyhow::Result<Theme> {
+    let name = site.theme.as_str();
     let files = content::load_theme(root, name)?;
     let mut diagnostics = Vec::new();
     if files.is_none() && name != "default" {
@@ -36,7 +40,24 @@ pub fn load(root: &Path, name: &str) -> anyhow::Result<Theme> {
     }
     let files = files.unwrap_or_default();
     diagnostics.extend(files.diagnostics.iter().cloned());
-    let templates = match Templates::load(&files) {
+    let mut string_files = strings::builtin_files();
+    string_files.extend(
+        files
+            .strings
+            .iter()
+            .map(|(language, file)| strings::StringFile {
+                path: file.path.clone(),
+                language: language.clone(),
+                text: file.text.clone(),
+            }),
+    );
+    let (words, problems) = strings::Strings::load(
+        &[(site.language.clone(), site.language_at)],
+        &string_files,
+        "content/site.yaml",
+    );
+    diagnostics.extend(problems);
+    let templates = match Templates::load(&files, Arc::new(words)) {
         Ok(t) if !diagnostics.iter().any(Diagnostic::is_error) => Some(t),
         Ok(_) => None,
         Err(errors) => {
@@ -46,7 +67,15 @@ pub fn load(root: &Path, name: &str) -> anyhow::Result<Theme> {
     };
     Ok(Theme {
         templates,
-        sources: files.sources().collect(),
+        sources: files
+            .sources()
+            .chain(
+                files
+                    .strings
+                    .values()
+                    .map(|f| (f.path.clone(), f.text.clone())),
+            )
+            .collect(),
         static_files: files.static_files,
         diagnostics,
     })

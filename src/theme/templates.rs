@@ -4,11 +4,13 @@
 //! auto-escaped; content never reaches Tera as template source.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use tera::{Context, ErrorKind, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult};
 
 use crate::content::ThemeFiles;
 use crate::diagnostics::{Diagnostic, Pos, Reporter};
+use crate::theme::strings::{Arg, Strings};
 
 /// The built-in theme: `(name, source)` pairs from `themes/default/`.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -145,12 +147,14 @@ pub struct Templates {
     /// Per template, a hash of its source and of every template it extends
     /// or includes: what a change to a theme file invalidates.
     fingerprints: BTreeMap<String, blake3::Hash>,
+    /// The words the templates print, for the language of the site.
+    strings: Arc<Strings>,
 }
 
 impl Templates {
     /// Loads the built-in theme with the site's overrides on top. Errors in a
     /// site's template are diagnostics on that template's file and line.
-    pub fn load(theme: &ThemeFiles) -> Result<Templates, Vec<Diagnostic>> {
+    pub fn load(theme: &ThemeFiles, strings: Arc<Strings>) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, String)> = BUILTIN_TEMPLATES
             .iter()
             .map(|(name, src)| {
@@ -169,6 +173,13 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
         tera.register_function("fit_text", crate::images::drawing::fit_text_function);
+        let words = Arc::clone(&strings);
+        tera.register_filter(
+            "t",
+            move |key: &str, kwargs: Kwargs, state: &State| -> TeraResult<String> {
+                translate(&words, key, &kwargs, state)
+            },
+        );
         let files: BTreeMap<String, String> = sources
             .iter()
             .map(|(n, (path, _))| (n.clone(), path.clone()))
@@ -182,13 +193,19 @@ impl Templates {
             .collect();
         let fingerprints = texts
             .keys()
-            .map(|name| (name.to_string(), closure_hash(name, &texts)))
+            .map(|name| {
+                (
+                    name.to_string(),
+                    closure_hash(name, &texts, &strings.digest()),
+                )
+            })
             .collect();
         match tera.add_raw_templates(templates) {
             Ok(()) => Ok(Templates {
                 tera,
                 files,
                 fingerprints,
+                strings,
             }),
             Err(e) => Err(tera_diagnostics(&e, &files)),
         }
@@ -197,6 +214,12 @@ impl Templates {
     /// Variables every template sees (`site`, `facets`).
     pub fn set_globals(&mut self, globals: &Context) {
         self.tera.global_context().extend(globals.clone());
+    }
+
+    /// The words the templates print, for what Rust writes (durations,
+    /// dates) as the templates would.
+    pub fn strings(&self) -> Arc<Strings> {
+        Arc::clone(&self.strings)
     }
 
     /// See `fingerprints`; unknown names share one value.
@@ -225,7 +248,10 @@ impl Templates {
 /// Hashes `name`'s source with those of the templates it reaches through
 /// `extends` and `include`, transitively. A template that defines Tera
 /// components may be used from anywhere, so those are in every closure.
-fn closure_hash(name: &str, texts: &BTreeMap<&str, &str>) -> blake3::Hash {
+/// When one of them prints a message (the `t` filter), `words` (the hash of
+/// the string files) is in it too; templates that print none keep their
+/// hash, and so do the share cards named after it.
+fn closure_hash(name: &str, texts: &BTreeMap<&str, &str>, words: &blake3::Hash) -> blake3::Hash {
     let mut seen = BTreeSet::new();
     let mut todo = vec![name.to_string()];
     todo.extend(
@@ -263,7 +289,22 @@ fn closure_hash(name: &str, texts: &BTreeMap<&str, &str>) -> blake3::Hash {
         h.update(texts.get(n.as_str()).unwrap_or(&"").as_bytes());
         h.update(&[0xff]);
     }
+    if seen
+        .iter()
+        .any(|n| texts.get(n.as_str()).is_some_and(|src| prints_words(src)))
+    {
+        h.update(words.as_bytes());
+    }
     h.finalize()
+}
+
+/// Whether a template source may use the `t` filter: a `| t` in it. Loose
+/// on purpose (a false match only costs a re-render).
+fn prints_words(src: &str) -> bool {
+    src.split('|').skip(1).any(|after| {
+        let after = after.trim_start();
+        after.starts_with('t') && !after[1..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// The insides of a source's `{% ... %}` tags, trimmed.
@@ -327,6 +368,44 @@ fn parse_reports(text: &str) -> Vec<(String, Pos, String)> {
     out
 }
 
+/// The `t` filter: `{{ "journey" | t }}`, `{{ "stories-count" | t(count=n) }}`.
+/// The message is in the page's language (the `lang` variable, else the
+/// site's); numbers stay numbers, so that plural forms choose right.
+fn translate(strings: &Strings, key: &str, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    let language = match state.get::<String>("lang")? {
+        Some(lang) => lang,
+        None => state
+            .get::<tera::Value>("site")?
+            .and_then(|site| {
+                site.as_map().and_then(|m| {
+                    m.get(&"language".into())
+                        .and_then(|v| v.as_str().map(str::to_string))
+                })
+            })
+            .unwrap_or_default(),
+    };
+    let args: Vec<(String, Arg)> = kwargs
+        .iter()
+        .map(|(name, value)| {
+            let arg = match value.as_f64() {
+                Some(n) if value.is_number() => Arg::Number(n),
+                _ => Arg::Text(
+                    value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string),
+                ),
+            };
+            (name.to_string(), arg)
+        })
+        .collect();
+    let args: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
+    strings.get(&language, key, &args).ok_or_else(|| {
+        tera::Error::message(format!(
+            "there is no message `{key}` in the string files for `{language}` (themes/default/i18n/en.ftl lists every key)"
+        ))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,7 +443,12 @@ mod tests {
 
     #[test]
     fn the_built_in_theme_loads() {
-        assert!(Templates::load(&ThemeFiles::default()).is_ok());
+        let (strings, _) = Strings::load(
+            &[("en".into(), Pos::START)],
+            &crate::theme::strings::builtin_files(),
+            "content/site.yaml",
+        );
+        assert!(Templates::load(&ThemeFiles::default(), Arc::new(strings)).is_ok());
     }
 
     #[test]

@@ -111,6 +111,7 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
         base_url: base_url?,
         language,
+        language_at: f.get("language").map_or(Pos::START, |n| n.pos),
         description: f
             .text("description", r)
             .map(|t| t.value)

@@ -1,0 +1,157 @@
+//! The words the theme prints come from the string files of the site's
+//! language (issue 16): the story page, its durations and dates in
+//! Portuguese and Polish, a theme's own wording, and the diagnostics for a
+//! language without words, a message a language lacks and a string file
+//! that does not parse. Plural rules per language are unit tests in
+//! `src/theme/strings.rs`.
+
+mod common;
+
+use common::{TestSite, texts};
+
+const STORY: &str = "stories/maria-santos/index.html";
+
+/// The alumni fixture with `language:` set to `language`, built.
+fn built_in(language: &str) -> TestSite {
+    let site = TestSite::fixture("alumni");
+    site.edit(
+        "content/site.yaml",
+        "language: en",
+        &format!("language: {language}"),
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
+#[test]
+fn a_portuguese_site_prints_its_story_pages_in_portuguese() {
+    let site = built_in("pt-PT");
+    let html = site.html(STORY);
+    assert_eq!(texts(&html, "#journey-heading"), vec!["Percurso"]);
+    assert_eq!(
+        texts(&html, "#share-heading"),
+        vec!["Partilhar esta história"]
+    );
+    assert_eq!(
+        texts(&html, ".story-title .meta time"),
+        vec!["1 de março de 2026"]
+    );
+    let steps = texts(&html, ".timeline .meta");
+    assert_eq!(steps[0], "Customer Care · abr. 2016 – out. 2017 · 18 meses");
+    assert!(steps.last().unwrap().ends_with("– atualmente"), "{steps:?}");
+    assert!(!site.read(STORY).contains("Share this story"));
+}
+
+#[test]
+fn a_polish_site_uses_the_three_polish_plural_forms_in_durations() {
+    let site = built_in("pl");
+    let html = site.html(STORY);
+    let steps = texts(&html, ".timeline .meta").join("\n");
+    // 18 and 21 months take the "many" form, 23 the "few" form.
+    assert!(steps.contains("18 miesięcy"), "{steps}");
+    assert!(steps.contains("23 miesiące"), "{steps}");
+    assert!(steps.contains("21 miesięcy"), "{steps}");
+    assert_eq!(
+        texts(&html, ".story-title .meta time"),
+        vec!["1 marca 2026"]
+    );
+    assert_eq!(texts(&html, "#journey-heading"), vec!["Ścieżka kariery"]);
+}
+
+#[test]
+fn an_english_site_reads_as_it_did_before_the_string_files() {
+    let site = built_in("en");
+    let html = site.html(STORY);
+    let steps = texts(&html, ".timeline .meta");
+    assert_eq!(steps[0], "Customer Care · Apr 2016 – Oct 2017 · 18 months");
+    assert!(steps.last().unwrap().ends_with("– present"), "{steps:?}");
+    assert_eq!(
+        texts(&html, ".story-title .meta time"),
+        vec!["1 March 2026"]
+    );
+    assert_eq!(
+        texts(&html, "#cta-heading"),
+        vec!["Start where Maria started"]
+    );
+}
+
+#[test]
+fn a_theme_string_file_replaces_one_message_and_keeps_the_others() {
+    let site = TestSite::fixture("alumni");
+    site.edit("content/site.yaml", "theme: default", "theme: acme");
+    site.write("themes/acme/i18n/en.ftl", "journey = Career path\n");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.html(STORY);
+    assert_eq!(texts(&html, "#journey-heading"), vec!["Career path"]);
+    assert_eq!(texts(&html, "#share-heading"), vec!["Share this story"]);
+}
+
+#[test]
+fn a_language_launchpad_has_no_words_for_is_an_error_on_its_line() {
+    let site = TestSite::fixture("alumni");
+    site.edit("content/site.yaml", "language: en", "language: fr");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let diags = run.json();
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "unknown-language")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(d["file"], "content/site.yaml");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 11);
+    assert!(d["message"].as_str().unwrap().contains("`fr`"));
+}
+
+#[test]
+fn a_language_a_theme_adds_must_have_every_message() {
+    let site = TestSite::fixture("alumni");
+    site.edit("content/site.yaml", "language: en", "language: fr")
+        .edit("content/site.yaml", "theme: default", "theme: acme");
+    site.write("themes/acme/i18n/fr.ftl", "journey = Parcours\n");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let missing: Vec<String> = run
+        .json()
+        .iter()
+        .filter(|d| d["code"] == "missing-string")
+        .map(|d| {
+            assert_eq!(
+                (d["file"].as_str(), d["line"].as_u64()),
+                (Some("content/site.yaml"), Some(5))
+            );
+            d["message"].as_str().unwrap().to_string()
+        })
+        .collect();
+    assert!(
+        missing
+            .iter()
+            .any(|m| m == "the message `share-heading` has no translation in fr"),
+        "{missing:#?}"
+    );
+    assert!(
+        !missing.iter().any(|m| m.contains("`journey`")),
+        "{missing:#?}"
+    );
+}
+
+#[test]
+fn a_string_file_that_is_not_fluent_is_an_error_on_its_line() {
+    let site = TestSite::fixture("alumni");
+    site.edit("content/site.yaml", "theme: default", "theme: acme");
+    site.write(
+        "themes/acme/i18n/en.ftl",
+        "journey = Path\n\nbroken = { $count ->\n",
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let diags = run.json();
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "bad-string-file")
+        .unwrap_or_else(|| panic!("{diags:#?}"));
+    assert_eq!(d["file"], "themes/acme/i18n/en.ftl");
+    assert_eq!(d["line"], 3);
+}

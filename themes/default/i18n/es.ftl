@@ -1,0 +1,92 @@
+# Las palabras del tema, en español.
+
+## Recuentos y duraciones.
+
+stories-count = { $count ->
+    [one] { $count } historia
+   *[other] { $count } historias
+}
+months-count = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+}
+years-count = { $count ->
+    [one] 1 año
+   *[other] { $count } años
+}
+under-a-month = menos de un mes
+duration-years-months = { $years ->
+    [one] 1 año
+   *[other] { $years } años
+} y { $months ->
+    [one] 1 mes
+   *[other] { $months } meses
+}
+
+## Fechas.
+
+month-short = { $month ->
+    [1] ene.
+    [2] feb.
+    [3] mar.
+    [4] abr.
+    [5] may.
+    [6] jun.
+    [7] jul.
+    [8] ago.
+    [9] sept.
+    [10] oct.
+    [11] nov.
+   *[12] dic.
+}
+month-long = { $month ->
+    [1] enero
+    [2] febrero
+    [3] marzo
+    [4] abril
+    [5] mayo
+    [6] junio
+    [7] julio
+    [8] agosto
+    [9] septiembre
+    [10] octubre
+    [11] noviembre
+   *[12] diciembre
+}
+date-month = { month-short } { $year }
+date-day = { $day } de { month-long } de { $year }
+
+## La página de una historia.
+
+journey = Trayectoria
+present = actualidad
+at-a-glance = En resumen
+fact-now = Ahora
+fact-based-in = Ubicación
+fact-first-move = Primer cambio tras
+fact-span = Del primer puesto a hoy
+fact-programs = Programas
+fact-departments = Departamentos
+tags = Etiquetas
+skills = Habilidades
+links = Enlaces
+share-heading = Comparte esta historia
+share-copy = Copiar enlace
+share-native = Compartir…
+share-email = Correo
+share-kit = Kit para compartir, imprimible, con código QR
+cta-heading = Empieza donde empezó { $name }
+cta-started-as = { $name } empezó como { $role }.
+cta-open-now = { $count ->
+    [one] Hay un puesto abierto:
+   *[other] Hay { $count } puestos abiertos:
+}
+cta-see-all = Ver los { $count } puestos de { $role }
+cta-no-opening = No hay vacantes para este puesto ahora mismo, pero puedes enviar tu candidatura.
+cta-now = { $name } es ahora { $role }:
+cta-now-open = { $count ->
+    [one] 1 puesto abierto en este rol
+   *[other] { $count } puestos abiertos en este rol
+}
+cta-every-opening = Todos los puestos abiertos
+related-heading = Más historias como esta

@@ -1,0 +1,101 @@
+# Słowa motywu, po polsku. Polski ma trzy formy liczby mnogiej:
+# one (1), few (2-4, 22-24, ...) i many (0, 5-21, 25-31, ...).
+
+## Liczby i okresy.
+
+stories-count = { $count ->
+    [one] { $count } historia
+    [few] { $count } historie
+   *[many] { $count } historii
+}
+months-count = { $count ->
+    [one] 1 miesiąc
+    [few] { $count } miesiące
+   *[many] { $count } miesięcy
+}
+years-count = { $count ->
+    [one] 1 rok
+    [few] { $count } lata
+   *[many] { $count } lat
+}
+under-a-month = mniej niż miesiąc
+duration-years-months = { $years ->
+    [one] 1 rok
+    [few] { $years } lata
+   *[many] { $years } lat
+} i { $months ->
+    [one] 1 miesiąc
+    [few] { $months } miesiące
+   *[many] { $months } miesięcy
+}
+
+## Daty.
+
+month-short = { $month ->
+    [1] sty
+    [2] lut
+    [3] mar
+    [4] kwi
+    [5] maj
+    [6] cze
+    [7] lip
+    [8] sie
+    [9] wrz
+    [10] paź
+    [11] lis
+   *[12] gru
+}
+# Dopełniacz: "1 marca 2026".
+month-long = { $month ->
+    [1] stycznia
+    [2] lutego
+    [3] marca
+    [4] kwietnia
+    [5] maja
+    [6] czerwca
+    [7] lipca
+    [8] sierpnia
+    [9] września
+    [10] października
+    [11] listopada
+   *[12] grudnia
+}
+date-month = { month-short } { $year }
+date-day = { $day } { month-long } { $year }
+
+## Strona historii.
+
+journey = Ścieżka kariery
+present = obecnie
+at-a-glance = W skrócie
+fact-now = Teraz
+fact-based-in = Miejsce
+fact-first-move = Pierwsza zmiana po
+fact-span = Od pierwszej roli do dziś
+fact-programs = Programy
+fact-departments = Działy
+tags = Tagi
+skills = Umiejętności
+links = Linki
+share-heading = Udostępnij tę historię
+share-copy = Kopiuj link
+share-native = Udostępnij…
+share-email = E-mail
+share-kit = Zestaw do druku z kodem QR
+cta-heading = Zacznij tam, gdzie { $name }
+cta-started-as = { $name } zaczynał(a) jako { $role }.
+cta-open-now = { $count ->
+    [one] Jest jedno otwarte stanowisko:
+    [few] Są { $count } otwarte stanowiska:
+   *[many] Jest { $count } otwartych stanowisk:
+}
+cta-see-all = Zobacz wszystkie stanowiska: { $role } ({ $count })
+cta-no-opening = Nie ma teraz ofert na to stanowisko, ale możesz do nas aplikować.
+cta-now = { $name } jest teraz na stanowisku { $role }:
+cta-now-open = { $count ->
+    [one] 1 otwarte stanowisko w tej roli
+    [few] { $count } otwarte stanowiska w tej roli
+   *[many] { $count } otwartych stanowisk w tej roli
+}
+cta-every-opening = Wszystkie otwarte stanowiska
+related-heading = Więcej podobnych historii

@@ -1,0 +1,93 @@
+# As palavras do tema, em português europeu. Uma variante (pt-BR) pode
+# substituir qualquer mensagem em themes/NAME/i18n/pt-BR.ftl.
+
+## Contagens e durações.
+
+stories-count = { $count ->
+    [one] { $count } história
+   *[other] { $count } histórias
+}
+months-count = { $count ->
+    [one] 1 mês
+   *[other] { $count } meses
+}
+years-count = { $count ->
+    [one] 1 ano
+   *[other] { $count } anos
+}
+under-a-month = menos de um mês
+duration-years-months = { $years ->
+    [one] 1 ano
+   *[other] { $years } anos
+} e { $months ->
+    [one] 1 mês
+   *[other] { $months } meses
+}
+
+## Datas.
+
+month-short = { $month ->
+    [1] jan.
+    [2] fev.
+    [3] mar.
+    [4] abr.
+    [5] mai.
+    [6] jun.
+    [7] jul.
+    [8] ago.
+    [9] set.
+    [10] out.
+    [11] nov.
+   *[12] dez.
+}
+month-long = { $month ->
+    [1] janeiro
+    [2] fevereiro
+    [3] março
+    [4] abril
+    [5] maio
+    [6] junho
+    [7] julho
+    [8] agosto
+    [9] setembro
+    [10] outubro
+    [11] novembro
+   *[12] dezembro
+}
+date-month = { month-short } { $year }
+date-day = { $day } de { month-long } de { $year }
+
+## A página de uma história.
+
+journey = Percurso
+present = atualmente
+at-a-glance = Em resumo
+fact-now = Agora
+fact-based-in = Local
+fact-first-move = Primeira mudança após
+fact-span = Do primeiro cargo até hoje
+fact-programs = Programas
+fact-departments = Departamentos
+tags = Etiquetas
+skills = Competências
+links = Ligações
+share-heading = Partilhar esta história
+share-copy = Copiar ligação
+share-native = Partilhar…
+share-email = Email
+share-kit = Kit de partilha para imprimir, com código QR
+cta-heading = Comece onde { $name } começou
+cta-started-as = { $name } começou como { $role }.
+cta-open-now = { $count ->
+    [one] Há uma vaga aberta:
+   *[other] Há { $count } vagas abertas:
+}
+cta-see-all = Ver as { $count } vagas de { $role }
+cta-no-opening = Não há vagas para esta função neste momento, mas pode candidatar-se.
+cta-now = { $name } é agora { $role }:
+cta-now-open = { $count ->
+    [one] 1 vaga aberta nesta função
+   *[other] { $count } vagas abertas nesta função
+}
+cta-every-opening = Todas as vagas abertas
+related-heading = Mais histórias como esta
