@@ -155,3 +155,27 @@ fn a_string_file_that_is_not_fluent_is_an_error_on_its_line() {
     assert_eq!(d["file"], "themes/acme/i18n/en.ftl");
     assert_eq!(d["line"], 3);
 }
+
+#[test]
+fn the_header_footer_and_listing_pages_speak_the_sites_language() {
+    let site = built_in("pt-PT");
+    let index = site.html("index.html");
+    assert_eq!(texts(&index, ".skip-link"), vec!["Saltar para o conteúdo"]);
+    let nav = texts(&index, ".site-header nav a");
+    assert!(nav.iter().any(|a| a == "Histórias"), "{nav:?}");
+    assert!(nav.iter().any(|a| a == "Percursos"), "{nav:?}");
+    let footer = texts(&index, ".site-footer p").join(" ");
+    assert!(footer.contains("histórias de antigos colegas"), "{footer}");
+    let not_found = site.html("404.html");
+    assert_eq!(texts(&not_found, "h1"), vec!["Página não encontrada"]);
+    let collections = site.html("collections/index.html");
+    assert_eq!(texts(&collections, "h1"), vec!["Coleções"]);
+    let counts = texts(&collections, ".collection-list .meta");
+    assert!(
+        !counts.is_empty()
+            && counts
+                .iter()
+                .all(|c| c.ends_with("histórias") || c.ends_with("história")),
+        "{counts:?}"
+    );
+}

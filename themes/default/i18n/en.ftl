@@ -95,3 +95,40 @@ cta-now-open = { $count ->
 }
 cta-every-opening = Every open position
 related-heading = More stories like this
+
+## On every page.
+
+skip-link = Skip to content
+nav-label = Site
+nav-stories = Stories
+nav-paths = Career paths
+nav-jobs = Jobs
+nav-collections = Collections
+footer-stories = { $count ->
+    [one] 1 alumni story
+   *[other] { $count } alumni stories
+}
+footer-feed = Atom feed
+# A card: "2 years to Product Manager".
+card-span = { $span } to { $role }
+pages-label = Pages
+newer-stories = Newer stories
+older-stories = Older stories
+no-stories = No stories here yet.
+not-found-title = Page not found
+not-found-lead = This page does not exist, or the story was taken down.
+not-found-all = See all stories
+not-found-or = or
+not-found-paths = explore career paths
+
+## Collections, tags, facets and departments.
+
+collections-heading = Collections
+collections-lead = Alumni stories picked by theme.
+collections-lead-company = Alumni stories picked by theme by { $company }'s recruiters.
+collection-faces = Some of its stories
+collection-eyebrow = Collection
+tag-eyebrow = Tag
+facet-combine = Combine with other filters
+department-eyebrow = Department
+department-roles = Roles

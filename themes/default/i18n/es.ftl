@@ -90,3 +90,39 @@ cta-now-open = { $count ->
 }
 cta-every-opening = Todos los puestos abiertos
 related-heading = Más historias como esta
+
+## En todas las páginas.
+
+skip-link = Saltar al contenido
+nav-label = Navegación del sitio
+nav-stories = Historias
+nav-paths = Trayectorias
+nav-jobs = Empleos
+nav-collections = Colecciones
+footer-stories = { $count ->
+    [one] 1 historia de antiguos compañeros
+   *[other] { $count } historias de antiguos compañeros
+}
+footer-feed = Feed Atom
+card-span = { $span } hasta { $role }
+pages-label = Páginas
+newer-stories = Historias más recientes
+older-stories = Historias anteriores
+no-stories = Todavía no hay historias aquí.
+not-found-title = Página no encontrada
+not-found-lead = Esta página no existe o la historia se ha retirado.
+not-found-all = Ver todas las historias
+not-found-or = o
+not-found-paths = explorar trayectorias profesionales
+
+## Colecciones, etiquetas, filtros y departamentos.
+
+collections-heading = Colecciones
+collections-lead = Historias elegidas por tema.
+collections-lead-company = Historias elegidas por tema por el equipo de selección de { $company }.
+collection-faces = Algunas de sus historias
+collection-eyebrow = Colección
+tag-eyebrow = Etiqueta
+facet-combine = Combinar con otros filtros
+department-eyebrow = Departamento
+department-roles = Puestos

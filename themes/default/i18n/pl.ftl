@@ -83,7 +83,7 @@ share-native = Udostępnij…
 share-email = E-mail
 share-kit = Zestaw do druku z kodem QR
 cta-heading = Zacznij tam, gdzie { $name }
-cta-started-as = { $name } zaczynał(a) jako { $role }.
+cta-started-as = { $name } – start na stanowisku { $role }.
 cta-open-now = { $count ->
     [one] Jest jedno otwarte stanowisko:
     [few] Są { $count } otwarte stanowiska:
@@ -99,3 +99,40 @@ cta-now-open = { $count ->
 }
 cta-every-opening = Wszystkie otwarte stanowiska
 related-heading = Więcej podobnych historii
+
+## Na każdej stronie.
+
+skip-link = Przejdź do treści
+nav-label = Nawigacja
+nav-stories = Historie
+nav-paths = Ścieżki kariery
+nav-jobs = Oferty
+nav-collections = Kolekcje
+footer-stories = { $count ->
+    [one] 1 historia byłego pracownika
+    [few] { $count } historie byłych pracowników
+   *[many] { $count } historii byłych pracowników
+}
+footer-feed = Kanał Atom
+card-span = { $span } do roli { $role }
+pages-label = Strony
+newer-stories = Nowsze historie
+older-stories = Starsze historie
+no-stories = Nie ma tu jeszcze historii.
+not-found-title = Nie znaleziono strony
+not-found-lead = Ta strona nie istnieje albo historia została usunięta.
+not-found-all = Zobacz wszystkie historie
+not-found-or = lub
+not-found-paths = poznaj ścieżki kariery
+
+## Kolekcje, tagi, filtry i działy.
+
+collections-heading = Kolekcje
+collections-lead = Historie wybrane według tematu.
+collections-lead-company = Historie wybrane według tematu przez rekruterów firmy { $company }.
+collection-faces = Niektóre z historii
+collection-eyebrow = Kolekcja
+tag-eyebrow = Tag
+facet-combine = Połącz z innymi filtrami
+department-eyebrow = Dział
+department-roles = Role

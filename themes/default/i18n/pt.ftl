@@ -91,3 +91,39 @@ cta-now-open = { $count ->
 }
 cta-every-opening = Todas as vagas abertas
 related-heading = Mais histórias como esta
+
+## Em todas as páginas.
+
+skip-link = Saltar para o conteúdo
+nav-label = Navegação do site
+nav-stories = Histórias
+nav-paths = Percursos
+nav-jobs = Vagas
+nav-collections = Coleções
+footer-stories = { $count ->
+    [one] 1 história de antigos colegas
+   *[other] { $count } histórias de antigos colegas
+}
+footer-feed = Feed Atom
+card-span = { $span } até { $role }
+pages-label = Páginas
+newer-stories = Histórias mais recentes
+older-stories = Histórias anteriores
+no-stories = Ainda não há histórias aqui.
+not-found-title = Página não encontrada
+not-found-lead = Esta página não existe, ou a história foi retirada.
+not-found-all = Ver todas as histórias
+not-found-or = ou
+not-found-paths = explorar percursos de carreira
+
+## Coleções, etiquetas, filtros e departamentos.
+
+collections-heading = Coleções
+collections-lead = Histórias escolhidas por tema.
+collections-lead-company = Histórias escolhidas por tema pelos recrutadores da { $company }.
+collection-faces = Algumas das suas histórias
+collection-eyebrow = Coleção
+tag-eyebrow = Etiqueta
+facet-combine = Combinar com outros filtros
+department-eyebrow = Departamento
+department-roles = Funções
