@@ -24,6 +24,16 @@ fn built_in(language: &str) -> TestSite {
     site
 }
 
+/// The diagnostic of `check --format json` with `code`.
+fn diagnostic(run: &common::Run, code: &str) -> serde_json::Value {
+    let diags = run.json();
+    diags
+        .iter()
+        .find(|d| d["code"] == code)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {code} in {diags:#?}"))
+}
+
 #[test]
 fn a_portuguese_site_prints_its_story_pages_in_portuguese() {
     let site = built_in("pt-PT");
@@ -94,11 +104,7 @@ fn a_language_launchpad_has_no_words_for_is_an_error_on_its_line() {
     site.edit("content/site.yaml", "language: en", "language: fr");
     let run = site.check_json();
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let diags = run.json();
-    let d = diags
-        .iter()
-        .find(|d| d["code"] == "unknown-language")
-        .unwrap_or_else(|| panic!("{diags:#?}"));
+    let d = diagnostic(&run, "unknown-language");
     assert_eq!(d["file"], "content/site.yaml");
     assert_eq!(d["line"], 5);
     assert_eq!(d["column"], 11);
@@ -147,11 +153,7 @@ fn a_string_file_that_is_not_fluent_is_an_error_on_its_line() {
     );
     let run = site.check_json();
     assert_eq!(run.code, 1, "{}", run.stderr);
-    let diags = run.json();
-    let d = diags
-        .iter()
-        .find(|d| d["code"] == "bad-string-file")
-        .unwrap_or_else(|| panic!("{diags:#?}"));
+    let d = diagnostic(&run, "bad-string-file");
     assert_eq!(d["file"], "themes/acme/i18n/en.ftl");
     assert_eq!(d["line"], 3);
 }
@@ -178,4 +180,21 @@ fn the_header_footer_and_listing_pages_speak_the_sites_language() {
                 .all(|c| c.ends_with("histórias") || c.ends_with("história")),
         "{counts:?}"
     );
+}
+
+#[test]
+fn role_pages_and_moves_speak_the_sites_language() {
+    let site = built_in("pt-PT");
+    let html = site.html("roles/team-lead/index.html");
+    assert_eq!(
+        texts(&html, "#arrivals-heading"),
+        vec!["Como chegaram aqui"]
+    );
+    assert_eq!(
+        texts(&html, "#results-heading"),
+        vec!["2 histórias passam por esta função"]
+    );
+    let moves = texts(&html, ".moves .meta").join(" ");
+    assert!(moves.contains("história"), "{moves}");
+    assert!(!moves.contains("stories"), "{moves}");
 }

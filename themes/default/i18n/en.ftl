@@ -132,3 +132,30 @@ tag-eyebrow = Tag
 facet-combine = Combine with other filters
 department-eyebrow = Department
 department-roles = Roles
+
+## Role pages and the moves between roles.
+
+role-eyebrow = Role
+open-positions = Open positions
+open-positions-count = { $count ->
+    [one] 1 open position
+   *[other] { $count } open positions
+}
+role-none-open = No { $role } position is open right now.
+role-apply-anyway = You can still apply to join us.
+role-arrivals-heading = How people got here
+role-next-heading = Where people went next
+role-results = { $count ->
+    [one] 1 story passes through this role
+   *[other] { $count } stories pass through this role
+}
+move-unlisted = Taken by alumni, not a listed path.
+move-typical = { $months ->
+    [one] Typically 1 month.
+   *[other] Typically { $months } months.
+}
+# Follows the count of stories: "4 stories, median 18 months in role".
+move-median = { $months ->
+    [one] , median 1 month in role
+   *[other] , median { $months } months in role
+}

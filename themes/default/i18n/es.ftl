@@ -126,3 +126,29 @@ tag-eyebrow = Etiqueta
 facet-combine = Combinar con otros filtros
 department-eyebrow = Departamento
 department-roles = Puestos
+
+## Páginas de puestos y cambios entre puestos.
+
+role-eyebrow = Puesto
+open-positions = Puestos abiertos
+open-positions-count = { $count ->
+    [one] 1 puesto abierto
+   *[other] { $count } puestos abiertos
+}
+role-none-open = No hay ningún puesto de { $role } abierto ahora mismo.
+role-apply-anyway = Aun así, puedes enviar tu candidatura.
+role-arrivals-heading = Cómo llegaron aquí
+role-next-heading = Adónde fueron después
+role-results = { $count ->
+    [one] 1 historia pasa por este puesto
+   *[other] { $count } historias pasan por este puesto
+}
+move-unlisted = Recorrido de antiguos compañeros, no es una trayectoria prevista.
+move-typical = { $months ->
+    [one] Normalmente 1 mes.
+   *[other] Normalmente { $months } meses.
+}
+move-median = { $months ->
+    [one] , mediana de 1 mes en el puesto
+   *[other] , mediana de { $months } meses en el puesto
+}

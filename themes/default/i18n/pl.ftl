@@ -136,3 +136,33 @@ tag-eyebrow = Tag
 facet-combine = Połącz z innymi filtrami
 department-eyebrow = Dział
 department-roles = Role
+
+## Strony ról i przejścia między rolami.
+
+role-eyebrow = Rola
+open-positions = Otwarte stanowiska
+open-positions-count = { $count ->
+    [one] 1 otwarte stanowisko
+    [few] { $count } otwarte stanowiska
+   *[many] { $count } otwartych stanowisk
+}
+role-none-open = Nie ma teraz otwartych stanowisk: { $role }.
+role-apply-anyway = Nadal możesz do nas aplikować.
+role-arrivals-heading = Jak tu trafili
+role-next-heading = Dokąd poszli dalej
+role-results = { $count ->
+    [one] 1 historia przechodzi przez tę rolę
+    [few] { $count } historie przechodzą przez tę rolę
+   *[many] { $count } historii przechodzi przez tę rolę
+}
+move-unlisted = Droga byłych pracowników, nie jest to przewidziana ścieżka.
+move-typical = { $months ->
+    [one] Zwykle 1 miesiąc.
+    [few] Zwykle { $months } miesiące.
+   *[many] Zwykle { $months } miesięcy.
+}
+move-median = { $months ->
+    [one] , mediana 1 miesiąc w roli
+    [few] , mediana { $months } miesiące w roli
+   *[many] , mediana { $months } miesięcy w roli
+}

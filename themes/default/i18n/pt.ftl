@@ -127,3 +127,29 @@ tag-eyebrow = Etiqueta
 facet-combine = Combinar com outros filtros
 department-eyebrow = Departamento
 department-roles = Funções
+
+## Páginas de funções e mudanças entre funções.
+
+role-eyebrow = Função
+open-positions = Vagas abertas
+open-positions-count = { $count ->
+    [one] 1 vaga aberta
+   *[other] { $count } vagas abertas
+}
+role-none-open = Não há vagas de { $role } abertas neste momento.
+role-apply-anyway = Pode candidatar-se na mesma.
+role-arrivals-heading = Como chegaram aqui
+role-next-heading = Para onde foram a seguir
+role-results = { $count ->
+    [one] 1 história passa por esta função
+   *[other] { $count } histórias passam por esta função
+}
+move-unlisted = Feita por antigos colegas, não é um percurso previsto.
+move-typical = { $months ->
+    [one] Normalmente 1 mês.
+   *[other] Normalmente { $months } meses.
+}
+move-median = { $months ->
+    [one] , mediana de 1 mês na função
+   *[other] , mediana de { $months } meses na função
+}
