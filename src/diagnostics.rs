@@ -35,17 +35,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// Whether the position names a place in `text`, the file it is about:
-    /// a line of it (the empty line after a final newline counts) and a
-    /// column on that line or just past its end, where a missing value is.
+    /// Whether the position names a place in `text`, the file it is about
+    /// (see [`Pos::lies_in`]).
     pub fn points_into(&self, text: &str) -> bool {
-        let Some(index) = (self.line as usize).checked_sub(1) else {
-            return false;
-        };
-        let Some(line) = text.split('\n').nth(index) else {
-            return false;
-        };
-        self.column >= 1 && self.column as usize <= line.chars().count() + 1
+        Pos {
+            line: self.line,
+            column: self.column,
+        }
+        .lies_in(text)
     }
 }
 
@@ -69,6 +66,26 @@ pub struct Pos {
 
 impl Pos {
     pub const START: Pos = Pos { line: 1, column: 1 };
+
+    /// The position just after `prefix`, the part of a text before it.
+    pub fn after(prefix: &str) -> Pos {
+        let line = prefix.matches('\n').count() + 1;
+        let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Pos::new(line as u32, column as u32)
+    }
+
+    /// Whether this names a place in `text`: a line of it (the empty line
+    /// after a final newline counts) and a column on that line or just past
+    /// its end, where a missing value is.
+    pub fn lies_in(&self, text: &str) -> bool {
+        let Some(index) = (self.line as usize).checked_sub(1) else {
+            return false;
+        };
+        let Some(line) = text.split('\n').nth(index) else {
+            return false;
+        };
+        self.column >= 1 && self.column as usize <= line.chars().count() + 1
+    }
 
     pub fn new(line: u32, column: u32) -> Pos {
         Pos {

@@ -4,20 +4,12 @@
 
 use launchpad::content::yaml::{self, Node, Value};
 use launchpad::content::{SourceFile, text_from_bytes};
-use launchpad::diagnostics::{Pos, Reporter};
+use launchpad::diagnostics::Reporter;
 use libfuzzer_sys::fuzz_target;
-
-/// Whether `pos` is a line and column of `text` (or just past a line's end).
-fn inside(pos: Pos, text: &str) -> bool {
-    let line = (pos.line as usize)
-        .checked_sub(1)
-        .and_then(|index| text.split('\n').nth(index));
-    line.is_some_and(|l| pos.column >= 1 && pos.column as usize <= l.chars().count() + 1)
-}
 
 fn assert_inside(node: &Node, text: &str) {
     assert!(
-        inside(node.pos, text),
+        node.pos.lies_in(text),
         "node at {:?} is outside the text",
         node.pos
     );
@@ -26,7 +18,7 @@ fn assert_inside(node: &Node, text: &str) {
         Value::Map(entries) => {
             for (key, value) in entries {
                 assert!(
-                    inside(key.pos, text),
+                    key.pos.lies_in(text),
                     "key {:?} at {:?} is outside the text",
                     key.name,
                     key.pos
@@ -53,7 +45,7 @@ fuzz_target!(|data: &[u8]| {
     match yaml::parse(text, 0) {
         Ok(tree) => assert_inside(&tree, text),
         Err(e) => assert!(
-            inside(e.pos, text),
+            e.pos.lies_in(text),
             "syntax error at {:?} is outside the text",
             e.pos
         ),

@@ -318,11 +318,9 @@ pub fn text_from_bytes(mut bytes: Vec<u8>, report: &mut Reporter<'_>) -> Option<
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let valid = std::str::from_utf8(valid).unwrap_or_default();
             let valid = lone_carriage_returns_as_newlines(valid.to_string());
-            let line = valid.matches('\n').count() + 1;
-            let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             report
                 .error(
-                    Pos::new(line as u32, column as u32),
+                    Pos::after(&valid),
                     "not-utf8",
                     "this file is not UTF-8 text",
                 )

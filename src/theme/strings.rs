@@ -47,6 +47,9 @@ pub fn builtin_files() -> Vec<StringFile> {
 /// The messages of each language a site is built in.
 pub struct Strings {
     bundles: BTreeMap<String, FluentBundle<Arc<FluentResource>>>,
+    /// The site's language, the first declared: that of a page without its
+    /// own `lang`.
+    default: String,
     /// Every key the built-in English file has: what each language must have.
     keys: Vec<String>,
     /// A hash of every file read, for the page memo.
@@ -83,10 +86,7 @@ fn files_for<'a>(language: &str, files: &'a [StringFile]) -> Vec<&'a StringFile>
 
 /// The 1-based line and column of byte `at` in `text`.
 fn position(text: &str, at: usize) -> Pos {
-    let before = &text[..text.floor_char_boundary(at.min(text.len()))];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Pos::new(line as u32, column as u32)
+    Pos::after(&text[..text.floor_char_boundary(at.min(text.len()))])
 }
 
 impl Strings {
@@ -197,6 +197,10 @@ impl Strings {
         (
             Strings {
                 bundles,
+                default: languages
+                    .first()
+                    .map(|(l, _)| l.clone())
+                    .unwrap_or_default(),
                 keys,
                 digest: digest.finalize(),
             },
@@ -221,6 +225,11 @@ impl Strings {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
         Some(text.into_owned())
+    }
+
+    /// The language of a page that does not give its own.
+    pub fn default_language(&self) -> &str {
+        &self.default
     }
 
     /// What a change to any string file changes.

@@ -372,21 +372,13 @@ fn parse_reports(text: &str) -> Vec<(String, Pos, String)> {
 /// The message is in the page's language (the `lang` variable, else the
 /// site's); numbers stay numbers, so that plural forms choose right.
 fn translate(strings: &Strings, key: &str, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
-    let language = match state.get::<String>("lang")? {
-        Some(lang) => lang,
-        None => state
-            .get::<tera::Value>("site")?
-            .and_then(|site| {
-                site.as_map().and_then(|m| {
-                    m.get(&"language".into())
-                        .and_then(|v| v.as_str().map(str::to_string))
-                })
-            })
-            .unwrap_or_default(),
-    };
-    let args: Vec<(String, Arg)> = kwargs
+    let language = state
+        .get::<String>("lang")?
+        .unwrap_or_else(|| strings.default_language().to_string());
+    // Keyword arguments are named, so every key is a string.
+    let args: Vec<(&str, Arg)> = kwargs
         .iter()
-        .map(|(name, value)| {
+        .filter_map(|(name, value)| {
             let arg = match value.as_f64() {
                 Some(n) if value.is_number() => Arg::Number(n),
                 _ => Arg::Text(
@@ -395,10 +387,9 @@ fn translate(strings: &Strings, key: &str, kwargs: &Kwargs, state: &State) -> Te
                         .map_or_else(|| value.to_string(), str::to_string),
                 ),
             };
-            (name.to_string(), arg)
+            Some((name.as_str()?, arg))
         })
         .collect();
-    let args: Vec<(&str, Arg)> = args.iter().map(|(n, a)| (n.as_str(), a.clone())).collect();
     strings.get(&language, key, &args).ok_or_else(|| {
         tera::Error::message(format!(
             "there is no message `{key}` in the string files for `{language}` (themes/default/i18n/en.ftl lists every key)"
