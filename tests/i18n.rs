@@ -198,3 +198,82 @@ fn role_pages_and_moves_speak_the_sites_language() {
     assert!(moves.contains("história"), "{moves}");
     assert!(!moves.contains("stories"), "{moves}");
 }
+
+#[test]
+fn the_home_page_career_map_openings_and_share_kits_speak_the_sites_language() {
+    let site = built_in("pt-PT");
+    let index = site.html("index.html");
+    assert_eq!(texts(&index, "#filter-heading"), vec!["Filtrar histórias"]);
+    let facets = texts(&index, ".facet summary h3");
+    assert!(facets.iter().any(|f| f == "Onde estão agora"), "{facets:?}");
+    assert!(
+        !facets.iter().any(|f| f == "Where they are now"),
+        "{facets:?}"
+    );
+    let figures = texts(&index, ".hero-figures li").join(" | ");
+    assert!(
+        figures.contains("histórias de antigos colegas"),
+        "{figures}"
+    );
+    assert_eq!(
+        common::attrs(&index, "[data-sheet-close][aria-label]", "aria-label"),
+        vec!["Fechar os filtros"]
+    );
+
+    let paths = site.html("paths/index.html");
+    assert_eq!(texts(&paths, "h1"), vec!["Percursos de carreira"]);
+    assert_eq!(texts(&paths, "#moves-heading"), vec!["Mudanças apoiadas"]);
+    let page = site.read("paths/index.html");
+    for english in [
+        "Career paths",
+        "Supported transitions",
+        "moved to another",
+        "people started here",
+        ">People<",
+    ] {
+        let at = page.find(english);
+        assert!(
+            at.is_none(),
+            "{english} on the career map: {}",
+            at.map_or("", |i| &page
+                [i.saturating_sub(200)..(i + 50).min(page.len())])
+        );
+    }
+
+    let openings = site.read("openings/index.html");
+    assert!(openings.contains("Vagas abertas"), "the openings title");
+    assert!(!openings.contains("Open positions"));
+
+    let kit = site.read("stories/maria-santos/share/index.html");
+    assert!(kit.contains("Voltar à página"), "the kit's back link");
+    assert!(!kit.contains("Back to the page"));
+
+    // The role page's sentence on how long people stay.
+    let role = texts(&site.html("roles/agent/index.html"), ".role-facts li").join(" | ");
+    assert!(role.contains("cerca de"), "{role}");
+}
+
+#[test]
+fn the_script_gets_its_words_in_the_pages_language_with_every_plural_form() {
+    let site = built_in("pl");
+    let index = site.html("index.html");
+    let json = texts(&index, "script#words");
+    assert_eq!(json.len(), 1, "one block of words");
+    let words: serde_json::Value = serde_json::from_str(&json[0]).expect("JSON");
+    assert_eq!(words["stories-count"]["one"], "{count} historia");
+    assert_eq!(words["stories-count"]["few"], "{count} historie");
+    assert_eq!(words["stories-count"]["many"], "{count} historii");
+    assert_eq!(words["copy-done"], "Link skopiowany");
+    let script = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/site.js"),
+    )
+    .expect("site.js");
+    for english in [
+        "Link copied",
+        "\" stories",
+        "Filters cleared",
+        "open position",
+    ] {
+        assert!(!script.contains(english), "site.js still says {english}");
+    }
+}

@@ -73,10 +73,9 @@ impl Default for Brand {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Apply {
     pub url: Option<String>,
-    pub label: String,
+    /// None: the string files' `apply-default`, in each page's language.
+    pub label: Option<String>,
 }
-
-pub const DEFAULT_APPLY_LABEL: &str = "Apply now";
 
 /// Which query parameters a candidate arrives with are kept, and what an
 /// applicant tracking system calls them.

@@ -28,6 +28,7 @@ use crate::render::context::role_title;
 use crate::routes::{CardOf, Route};
 use crate::site::Site;
 use crate::theme::Templates;
+use crate::theme::strings::{Arg, Words};
 
 /// Part of every card's cache key: bump when drawing or encoding changes.
 const CARDS_VERSION: &str = "cards-2";
@@ -164,7 +165,9 @@ pub fn share_cards(
 ) -> anyhow::Result<Result<ShareCards, Vec<Diagnostic>>> {
     let template = templates.fingerprint(TEMPLATE);
     let drawn = AtomicUsize::new(0);
-    let jobs = jobs(site, photos, brand, &template, memo);
+    let strings = templates.strings();
+    let words = Words::new(&strings, &site.config.language);
+    let jobs = jobs(site, &words, photos, brand, &template, memo);
     let logo_key = brand.logo.as_ref().map_or([0; 32], |l| *l.hash.as_bytes());
     let results: Vec<anyhow::Result<Drawn>> = jobs
         .into_par_iter()
@@ -270,6 +273,7 @@ pub fn share_cards(
 /// `Err`: a card the memo knows, made already.
 fn jobs(
     site: &Site,
+    words: &Words<'_>,
     photos: &BTreeMap<String, Processed>,
     brand: &BrandAssets,
     template: &blake3::Hash,
@@ -340,7 +344,8 @@ fn jobs(
             })
         })
         .collect();
-    let stories = |n: usize| format!("{n} alumni {}", if n == 1 { "story" } else { "stories" });
+    let count = |key: &str, n: usize| words.get(key, &[("count", Arg::Number(n as f64))]);
+    let stories = |n: usize| count("alumni-stories", n);
     let page = |rel: String, name: String, headline: String, journey: String| {
         Ok(Job {
             of: CardOf::Page(rel),
@@ -358,56 +363,51 @@ fn jobs(
             story_key: None,
         })
     };
-    for (listing, name, count) in crate::render::listings::card_pages(site) {
+    for (listing, name, listed) in crate::render::listings::card_pages(site, words) {
         let rel = Route::Listing(listing, 1).rel();
         let (name, headline) = if rel.is_empty() {
             (site.config.title.clone(), site.config.description.clone())
         } else {
             (name, String::new())
         };
-        let mut journey = stories(count);
+        let mut journey = stories(listed);
         let open = site.openings.list.len();
         if rel.is_empty() && open > 0 {
-            journey.push_str(&format!(
-                " · {open} open {}",
-                if open == 1 { "position" } else { "positions" }
-            ));
+            journey.push_str(" · ");
+            journey.push_str(&count("open-positions-count", open));
         }
         jobs.push(page(rel, name, headline, journey));
     }
     jobs.push(page(
         Route::Paths.rel(),
-        "Career paths".to_string(),
-        format!(
-            "Where people who started{} went next",
-            if site.config.company.is_empty() {
-                String::new()
-            } else {
-                format!(" at {}", site.config.company)
-            }
-        ),
-        format!(
-            "{} in {} {}",
-            stories(site.headline.alumni),
-            site.headline.departments_now,
-            if site.headline.departments_now == 1 {
-                "department"
-            } else {
-                "departments"
-            }
+        words.get("paths-title", &[]),
+        if site.config.company.is_empty() {
+            words.get("card-paths-lead-anonymous", &[])
+        } else {
+            words.get(
+                "card-paths-lead",
+                &[("company", Arg::Text(site.config.company.clone()))],
+            )
+        },
+        words.get(
+            "card-in-departments",
+            &[
+                ("stories", Arg::Text(stories(site.headline.alumni))),
+                ("count", Arg::Number(site.headline.departments_now as f64)),
+            ],
         ),
     ));
     if !site.collections.is_empty() {
         let n = site.collections.len();
         jobs.push(page(
             Route::Collections.rel(),
-            "Collections".to_string(),
+            words.get("collections-heading", &[]),
             site.collections
                 .iter()
                 .map(|(c, _)| c.title.as_str())
                 .collect::<Vec<_>>()
                 .join(" · "),
-            format!("{n} {}", if n == 1 { "collection" } else { "collections" }),
+            count("collections-count", n),
         ));
     }
     for (c, ids) in &site.collections {
@@ -419,7 +419,7 @@ fn jobs(
                 site_title: site.config.title.clone(),
                 name: c.title.clone(),
                 headline: c.intro.clone().unwrap_or_default(),
-                journey: format!("{n} alumni {}", if n == 1 { "story" } else { "stories" }),
+                journey: stories(n),
                 photo: None,
                 colors: colors.clone(),
                 logo: logo.clone(),

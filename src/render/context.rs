@@ -38,6 +38,9 @@ pub struct SiteCtx {
     pub brand: BrandCtx,
     /// The Content-Security-Policy of every page, for a `<meta>` tag.
     pub csp: String,
+    /// The messages the script prints, in the site's language, as JSON
+    /// (for `<script type="application/json" id="words">`).
+    pub script_words: String,
 }
 
 /// `site.brand`: what `site.yaml`'s `brand` block makes of the pages.

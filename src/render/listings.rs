@@ -12,6 +12,7 @@ use crate::render::openings;
 use crate::render::page::{Job, Vars};
 use crate::routes::{CardOf, Facet, Listing, Route};
 use crate::site::{Group, Site};
+use crate::theme::strings::Arg;
 
 /// A list of stories (index, role, department, tag...), to be paginated.
 struct StoryList<'a> {
@@ -48,7 +49,7 @@ const FEATURED_STORIES: usize = 3;
 pub(crate) struct FacetCtx {
     /// The query parameter the script keeps its state in (`?to=...`).
     key: &'static str,
-    label: &'static str,
+    label: String,
     values: Vec<LinkCtx>,
 }
 
@@ -58,14 +59,14 @@ type FacetValue<'a> = (&'a str, String, &'a [usize]);
 /// A facet whose values have their own listing pages.
 struct FacetSpec<'a> {
     key: &'static str,
-    label: &'static str,
+    label: String,
     facet: Facet,
     values: Vec<FacetValue<'a>>,
     /// Keep `values` in this order instead of most stories first.
     fixed_order: bool,
 }
 
-fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
+fn facet_specs<'a>(site: &'a Site, words: &Words<'_>) -> Vec<FacetSpec<'a>> {
     let roles = |map: &'a BTreeMap<String, Vec<usize>>| -> Vec<FacetValue<'a>> {
         map.iter()
             .map(|(id, v)| (id.as_str(), role_title(site, id), v.as_slice()))
@@ -88,47 +89,53 @@ fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
     let first_moves = site
         .by_first_move
         .iter()
-        .map(|(b, v)| (b.id(), b.label().to_string(), v.as_slice()))
+        .map(|(b, v)| {
+            (
+                b.id(),
+                words.get(&format!("first-move-{}", b.id()), &[]),
+                v.as_slice(),
+            )
+        })
         .collect();
     vec![
         FacetSpec {
             key: "to",
-            label: "Where they are now",
+            label: words.get("facet-destination", &[]),
             facet: Facet::Destination,
             values: roles(&site.by_destination),
             fixed_order: false,
         },
         FacetSpec {
             key: "dept",
-            label: "Department",
+            label: words.get("facet-department", &[]),
             facet: Facet::Department,
             values: departments,
             fixed_order: false,
         },
         FacetSpec {
             key: "from",
-            label: "Where they started",
+            label: words.get("facet-start", &[]),
             facet: Facet::Start,
             values: roles(&site.by_start),
             fixed_order: false,
         },
         FacetSpec {
             key: "move",
-            label: "Time to first move",
+            label: words.get("facet-first-move", &[]),
             facet: Facet::FirstMove,
             values: first_moves,
             fixed_order: true,
         },
         FacetSpec {
             key: "loc",
-            label: "Location",
+            label: words.get("facet-location", &[]),
             facet: Facet::Location,
             values: groups(&site.by_location),
             fixed_order: false,
         },
         FacetSpec {
             key: "tag",
-            label: "Tag",
+            label: words.get("facet-tag", &[]),
             facet: Facet::Tag,
             values: groups(&site.by_tag),
             fixed_order: false,
@@ -137,7 +144,7 @@ fn facet_specs<'a>(site: &'a Site) -> Vec<FacetSpec<'a>> {
 }
 
 pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<FacetCtx> {
-    facet_specs(site)
+    facet_specs(site, &urls.words)
         .into_iter()
         .map(|spec| {
             let values: Vec<LinkCtx> = spec
@@ -167,7 +174,10 @@ pub(crate) fn facets(site: &Site, urls: &Urls<'_>) -> Vec<FacetCtx> {
 /// Every listing page that gets a share card of its own: the first page of
 /// the index, of each role and of each facet value (departments and tags
 /// included), with the name its card shows and how many stories it lists.
-pub(crate) fn card_pages(site: &Site) -> Vec<(Listing<'_>, String, usize)> {
+pub(crate) fn card_pages<'a>(
+    site: &'a Site,
+    words: &Words<'_>,
+) -> Vec<(Listing<'a>, String, usize)> {
     let mut pages = vec![(
         Listing::Index,
         site.config.title.clone(),
@@ -177,11 +187,11 @@ pub(crate) fn card_pages(site: &Site) -> Vec<(Listing<'_>, String, usize)> {
         let count = site.by_role.get(&role.id).map_or(0, Vec::len);
         pages.push((Listing::Role(&role.id), role.title.clone(), count));
     }
-    for spec in facet_specs(site) {
+    for spec in facet_specs(site, words) {
         for (id, name, stories) in spec.values {
             let title = match spec.facet {
                 Facet::Department | Facet::Tag => name,
-                _ => format!("{}: {name}", spec.label),
+                _ => facet_title(words, &spec.label, &name),
             };
             pages.push((Listing::Facet(spec.facet, id), title, stories.len()));
         }
@@ -199,7 +209,8 @@ fn most_first(mut links: Vec<LinkCtx>) -> Vec<LinkCtx> {
 /// destinations, starting roles, first-move times and locations.
 fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
     let mut listings = Vec::new();
-    for spec in facet_specs(site) {
+    let words = &urls.words;
+    for spec in facet_specs(site, words) {
         if matches!(spec.facet, Facet::Department | Facet::Tag) {
             continue;
         }
@@ -210,7 +221,7 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
                 "facet",
                 &FacetPageCtx {
                     key: spec.key,
-                    label: spec.label,
+                    label: spec.label.clone(),
                 },
             );
             vars.insert(
@@ -225,10 +236,13 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
             );
             listings.push(StoryList {
                 template: "facet.html",
-                title: format!("{}: {name}", spec.label),
-                description: format!(
-                    "Alumni stories filtered by {}: {name}.",
-                    spec.label.to_lowercase()
+                title: facet_title(words, &spec.label, &name),
+                description: words.get(
+                    "facet-description",
+                    &[
+                        ("facet", Arg::Text(spec.label.to_lowercase())),
+                        ("value", Arg::Text(name.clone())),
+                    ],
                 ),
                 listing,
                 stories: Cow::Borrowed(stories),
@@ -244,7 +258,18 @@ fn facet_listings<'a>(site: &'a Site, urls: &Urls<'_>) -> Vec<StoryList<'a>> {
 #[derive(Serialize)]
 struct FacetPageCtx {
     key: &'static str,
-    label: &'static str,
+    label: String,
+}
+
+/// "Location: Lisbon", a facet value's page title.
+fn facet_title(words: &Words<'_>, facet: &str, value: &str) -> String {
+    words.get(
+        "facet-title",
+        &[
+            ("facet", Arg::Text(facet.to_string())),
+            ("value", Arg::Text(value.to_string())),
+        ],
+    )
 }
 
 pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>> {
@@ -321,7 +346,10 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
                 urls.url(Route::Listing(Listing::Role(&role.id), 1))
             ),
         );
-        vars.insert("apply", &openings::apply_for(site, Some(&role.id)));
+        vars.insert(
+            "apply",
+            &openings::apply_for(site, &urls.words, Some(&role.id)),
+        );
         let mut first = Vars::new();
         first.insert("openings", &openings::openings_of(urls, open));
         vars.insert("tenure", &tenure(site, urls, &role.id, stories));
@@ -336,7 +364,10 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             listing: Listing::Role(&role.id),
             title: role.title.clone(),
             description: role.summary.clone().unwrap_or_else(|| {
-                format!("Alumni stories that pass through the {} role.", role.title)
+                urls.words.get(
+                    "role-description",
+                    &[("role", Arg::Text(role.title.clone()))],
+                )
             }),
             stories: Cow::Borrowed(stories),
             vars,
@@ -356,10 +387,12 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
             template: "department.html",
             listing: Listing::Facet(Facet::Department, &dept.id),
             title: dept.name.clone(),
-            description: dept
-                .description
-                .clone()
-                .unwrap_or_else(|| format!("Alumni stories that pass through {}.", dept.name)),
+            description: dept.description.clone().unwrap_or_else(|| {
+                urls.words.get(
+                    "department-description",
+                    &[("department", Arg::Text(dept.name.clone()))],
+                )
+            }),
             stories: Cow::Borrowed(stories),
             vars,
             first: None,
@@ -382,8 +415,12 @@ pub(crate) fn listing_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a
         listings.push(StoryList {
             template: "tag.html",
             listing,
-            title: format!("Stories tagged “{}”", tag.name),
-            description: format!("Alumni stories tagged {}.", tag.name),
+            title: urls
+                .words
+                .get("tag-title", &[("tag", Arg::Text(tag.name.clone()))]),
+            description: urls
+                .words
+                .get("tag-description", &[("tag", Arg::Text(tag.name.clone()))]),
             stories: Cow::Borrowed(&tag.stories),
             vars,
             first: None,
@@ -471,6 +508,8 @@ struct TenureCtx {
     /// Where most of those who moved on went, and how many of them.
     next: Option<LinkCtx>,
     next_count: usize,
+    /// `yes` when all who moved on went to `next`, for the string files.
+    all_to_next: &'static str,
 }
 
 fn tenure(site: &Site, urls: &Urls<'_>, role: &str, stories: &[usize]) -> TenureCtx {
@@ -509,49 +548,13 @@ fn tenure(site: &Site, urls: &Urls<'_>, role: &str, stories: &[usize]) -> Tenure
         now,
         moved_on: months.len(),
         median_months: median,
-        typical: median.map(about_display),
+        typical: median.map(|m| urls.words.about(m)),
         next: top.map(|(id, _)| role_link(site, urls, id)),
         next_count: top.map_or(0, |(_, n)| n),
-    }
-}
-
-/// Months as a reader says them: `about 8 months`, `about a year`, `about
-/// a year and a half`, `about two years`, `about 5 years`.
-pub fn about_display(months: i64) -> String {
-    const WORDS: [&str; 9] = [
-        "", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    ];
-    match months {
-        m if m < 1 => "less than a month".to_string(),
-        1 => "about a month".to_string(),
-        m if m < 10 => format!("about {m} months"),
-        m if m < 16 => "about a year".to_string(),
-        m if m < 22 => "about a year and a half".to_string(),
-        m if m < 28 => "about two years".to_string(),
-        m if m < 34 => "about two and a half years".to_string(),
-        m => {
-            let years = ((m as f64) / 12.0).round() as usize;
-            match WORDS.get(years) {
-                Some(word) => format!("about {word} years"),
-                None => format!("about {years} years"),
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::about_display;
-
-    #[test]
-    fn durations_read_the_way_people_say_them() {
-        assert_eq!(about_display(0), "less than a month");
-        assert_eq!(about_display(8), "about 8 months");
-        assert_eq!(about_display(11), "about a year");
-        assert_eq!(about_display(18), "about a year and a half");
-        assert_eq!(about_display(23), "about two years");
-        assert_eq!(about_display(30), "about two and a half years");
-        assert_eq!(about_display(40), "about three years");
-        assert_eq!(about_display(130), "about 11 years");
+        all_to_next: if top.is_some_and(|(_, n)| n == months.len()) {
+            "yes"
+        } else {
+            "no"
+        },
     }
 }

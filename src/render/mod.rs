@@ -603,10 +603,11 @@ fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
             page_size: site.config.page_size,
             collections,
             open_total: site.openings.list.len(),
-            apply: openings::apply_for(site, None),
+            apply: openings::apply_for(site, &urls.words, None),
             tracking: site.config.tracking.params.join(" "),
             brand,
             csp,
+            script_words: urls.words.script_messages(),
         },
     );
     cx.insert("facets", &listings::facets(site, urls));

@@ -11,6 +11,7 @@ use crate::render::page::{Job, Vars};
 use crate::render::tracking::{ApplyLink, apply_link};
 use crate::routes::{OpeningsFilter, Route};
 use crate::site::{Entry, Site};
+use crate::theme::strings::Arg;
 
 /// Openings a story's call to action lists before "see all".
 const CTA_OPENINGS: usize = 3;
@@ -77,19 +78,20 @@ pub fn openings_of(urls: &Urls<'_>, ids: &[usize]) -> Vec<OpeningCtx> {
 
 /// The role's own apply address, else the site's; `None` for a site
 /// without either.
-pub fn apply_for(site: &Site, role: Option<&str>) -> Option<ApplyCtx> {
+pub fn apply_for(site: &Site, words: &Words<'_>, role: Option<&str>) -> Option<ApplyCtx> {
     let label = site
         .config
         .apply
         .as_ref()
-        .map_or(crate::content::types::DEFAULT_APPLY_LABEL, |a| &a.label);
+        .and_then(|a| a.label.clone())
+        .unwrap_or_else(|| words.get("apply-default", &[]));
     let url = role
         .and_then(|id| site.career.role(id))
         .and_then(|r| r.apply_url.as_deref())
         .or_else(|| site.config.apply.as_ref().and_then(|a| a.url.as_deref()))?;
     let link = apply_link(url, &site.config.share, &site.config.tracking);
     Some(ApplyCtx {
-        label: label.to_string(),
+        label,
         url: link.url,
         rename: link.rename,
     })
@@ -126,7 +128,7 @@ pub fn cta(site: &Site, urls: &Urls<'_>, e: &Entry) -> CtaCtx {
             .to_string(),
         start: role_link(site, urls, start),
         openings: openings_of(urls, &ids[..ids.len().min(CTA_OPENINGS)]),
-        apply: apply_for(site, Some(start)),
+        apply: apply_for(site, &urls.words, Some(start)),
         now: (now != start && !site.openings.of_role(now).is_empty())
             .then(|| role_link(site, urls, now)),
         all_url: (!site.openings.list.is_empty())
@@ -154,7 +156,7 @@ struct DepartmentGroupCtx {
 #[derive(Serialize)]
 struct OpeningsFacetCtx {
     key: &'static str,
-    label: &'static str,
+    label: String,
     values: Vec<LinkCtx>,
 }
 
@@ -199,12 +201,12 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
     let facets = vec![
         OpeningsFacetCtx {
             key: "dept",
-            label: "Department",
+            label: urls.words.get("facet-department", &[]),
             values: values(true),
         },
         OpeningsFacetCtx {
             key: "loc",
-            label: "Location",
+            label: urls.words.get("facet-location", &[]),
             values: values(false),
         },
     ];
@@ -220,6 +222,8 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
         pages.push((filter, Some(link), ids.to_vec()));
     }
 
+    let words = &urls.words;
+    let text = |s: &str| Arg::Text(s.to_string());
     pages
         .into_iter()
         .map(|(filter, current, ids)| {
@@ -231,18 +235,14 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
                 .collect();
             let (title, description) = match &current {
                 None => (
-                    "Open positions".to_string(),
-                    format!(
-                        "Every open position at {}, with the alumni who did each job.",
-                        company(site)
-                    ),
+                    words.get("openings-title", &[]),
+                    words.get("openings-description", &[("company", text(company(site)))]),
                 ),
                 Some(link) => (
-                    format!("Open positions: {}", link.name),
-                    format!(
-                        "Open positions at {} in {}, with the alumni who did each job.",
-                        company(site),
-                        link.name
+                    words.get("openings-title-of", &[("name", text(&link.name))]),
+                    words.get(
+                        "openings-description-of",
+                        &[("company", text(company(site))), ("name", text(&link.name))],
                     ),
                 ),
             };

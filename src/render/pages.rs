@@ -8,6 +8,7 @@ use crate::render::page::{Job, Vars};
 use crate::render::{json, openings, qr, sankey, tracking};
 use crate::routes::{CardOf, Route};
 use crate::site::Site;
+use crate::theme::strings::Arg;
 
 const RELATED: usize = 3;
 
@@ -129,8 +130,12 @@ fn kit_job<'a>(site: &'a Site, urls: &'a Urls<'a>, of: KitOf<'a>, title: &str) -
     vars.insert("qr_script", &urls.url(Route::Static(QR_SCRIPT)));
     vars.insert("kit_script", &urls.url(Route::Static(KIT_SCRIPT)));
     let meta = PageMeta {
-        title: format!("Share kit: {title}"),
-        description: format!("A printable page to share “{title}”."),
+        title: urls
+            .words
+            .get("kit-title", &[("title", Arg::Text(title.into()))]),
+        description: urls
+            .words
+            .get("kit-description", &[("title", Arg::Text(title.into()))]),
         canonical: urls.absolute(of.kit),
         url: urls.url(of.kit),
         image: urls.card(of.card.clone()),
@@ -377,10 +382,10 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         "paths.html",
         Route::Paths,
         PageMeta {
-            title: "Career paths".into(),
-            description: format!(
-                "Where people who started in {} went next.",
-                site.config.company
+            title: urls.words.get("paths-title", &[]),
+            description: urls.words.get(
+                "paths-description",
+                &[("company", Arg::Text(site.config.company.clone()))],
             ),
             canonical: urls.absolute(Route::Paths),
             url: urls.url(Route::Paths),
@@ -451,7 +456,7 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         "404.html",
         Route::NotFound,
         PageMeta {
-            title: "Page not found".into(),
+            title: urls.words.get("not-found-title", &[]),
             description: site.config.description.clone(),
             canonical: urls.absolute(Route::NotFound),
             url: urls.url(Route::NotFound),
@@ -485,14 +490,19 @@ fn collections_job<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Job<'a> {
         .collect();
     let lengths: Vec<usize> = previews.iter().map(|p| p.len()).collect();
     let meta = PageMeta {
-        title: "Collections".into(),
-        description: format!(
-            "Alumni stories picked by theme: {}.",
-            site.collections
-                .iter()
-                .map(|(c, _)| c.title.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+        title: urls.words.get("collections-heading", &[]),
+        description: urls.words.get(
+            "collections-description",
+            &[(
+                "names",
+                Arg::Text(
+                    site.collections
+                        .iter()
+                        .map(|(c, _)| c.title.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            )],
         ),
         canonical: urls.absolute(route),
         url: urls.url(route),

@@ -299,6 +299,30 @@ impl<'a> Words<'a> {
         )
     }
 
+    /// Months as a reader says them: `about 8 months`, `about a year`,
+    /// `about a year and a half`, `about two years`, `about 5 years`.
+    pub fn about(&self, months: i64) -> String {
+        let kind = match months {
+            m if m < 1 => "less",
+            1 => "one-month",
+            m if m < 10 => "months",
+            m if m < 16 => "year",
+            m if m < 22 => "year-half",
+            m if m < 28 => "two-years",
+            m if m < 34 => "two-half-years",
+            _ => "years",
+        };
+        let years = ((months as f64) / 12.0).round();
+        self.get(
+            "role-typical",
+            &[
+                ("kind", Arg::Text(kind.to_string())),
+                ("months", Arg::Number(months as f64)),
+                ("years", Arg::Number(years)),
+            ],
+        )
+    }
+
     /// `1 March 2026`.
     pub fn day(&self, date: jiff::civil::Date) -> String {
         self.get(
@@ -309,6 +333,90 @@ impl<'a> Words<'a> {
                 ("year", Arg::Number(f64::from(date.year()))),
             ],
         )
+    }
+}
+
+/// The messages `site.js` prints, with the names of their arguments: a
+/// `count` makes the message one form per plural category.
+pub const SCRIPT_MESSAGES: &[(&str, &[&str])] = &[
+    ("copy-done", &[]),
+    ("copy-failed", &[]),
+    ("copy-unavailable", &[]),
+    ("stories-count", &["count"]),
+    ("filter-matches", &["count"]),
+    ("filter-status", &["count"]),
+    ("filters-cleared", &["heading"]),
+    ("filter-none", &[]),
+    ("filter-open", &[]),
+    ("filter-active", &["count"]),
+    ("filter-show", &["count"]),
+    ("journey", &[]),
+    ("card-span", &["span", "role"]),
+    ("openings-count", &["count"]),
+    ("openings-match", &["count"]),
+];
+
+impl Words<'_> {
+    /// [`SCRIPT_MESSAGES`] in this language as JSON, for a
+    /// `<script type="application/json">` the script reads: each argument
+    /// left as `{name}` for the script to fill in, and a message with a
+    /// count as an object of its forms by plural category (`one`, `few`,
+    /// `other`...), which the browser's `Intl.PluralRules` picks from. A
+    /// form is found by formatting the message with the first whole number
+    /// of its category and putting `{count}` where that number is.
+    pub fn script_messages(&self) -> String {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        let id: LanguageIdentifier = self.language.parse().unwrap_or_default();
+        let base = LanguageIdentifier::from_parts(id.language, None, None, &[]);
+        let rules = PluralRules::create(id, PluralRuleType::CARDINAL)
+            .or_else(|_| PluralRules::create(base, PluralRuleType::CARDINAL))
+            .ok();
+        let name = |c: PluralCategory| match c {
+            PluralCategory::ZERO => "zero",
+            PluralCategory::ONE => "one",
+            PluralCategory::TWO => "two",
+            PluralCategory::FEW => "few",
+            PluralCategory::MANY => "many",
+            PluralCategory::OTHER => "other",
+        };
+        // A sample per category: 2 and up before 0 and 1, so that a message
+        // with its own text for exactly 0 or 1 (`[0] No stories`) does not
+        // stand for its whole category.
+        let mut samples: BTreeMap<&str, i64> = BTreeMap::new();
+        for n in (2..=1000).chain([0, 1]) {
+            let category = rules
+                .as_ref()
+                .and_then(|r| r.select(n).ok())
+                .map_or("other", name);
+            samples.entry(category).or_insert(n);
+        }
+        let mut out = serde_json::Map::new();
+        for (key, args) in SCRIPT_MESSAGES {
+            let placeholders: Vec<(&str, Arg)> = args
+                .iter()
+                .filter(|a| **a != "count")
+                .map(|a| (*a, Arg::Text(format!("{{{a}}}"))))
+                .collect();
+            let value = if args.contains(&"count") {
+                let forms = samples
+                    .iter()
+                    .map(|(category, n)| {
+                        let mut with = placeholders.clone();
+                        with.push(("count", Arg::Number(*n as f64)));
+                        let text = self.get(key, &with).replacen(&n.to_string(), "{count}", 1);
+                        (category.to_string(), serde_json::Value::String(text))
+                    })
+                    .collect();
+                serde_json::Value::Object(forms)
+            } else {
+                serde_json::Value::String(self.get(key, &placeholders))
+            };
+            out.insert(key.to_string(), value);
+        }
+        // `<` escaped, so that no message can end the script element.
+        serde_json::Value::Object(out)
+            .to_string()
+            .replace('<', "\\u003c")
     }
 }
 
@@ -421,6 +529,40 @@ mod tests {
         assert_eq!(pl.duration(27), "2 lata i 3 miesiące");
         assert_eq!(pl.duration(5 * 12 + 5), "5 lat i 5 miesięcy");
         assert_eq!(pl.duration(22 * 12 + 1), "22 lata i 1 miesiąc");
+        for (months, said) in [
+            (0, "less than a month"),
+            (8, "about 8 months"),
+            (11, "about a year"),
+            (18, "about a year and a half"),
+            (23, "about two years"),
+            (30, "about two and a half years"),
+            (40, "about three years"),
+            (130, "about 11 years"),
+        ] {
+            assert_eq!(en.about(months), said, "{months} months");
+        }
+    }
+
+    #[test]
+    fn the_script_gets_each_message_with_a_form_per_plural_category() {
+        let s = strings(&["en", "pl"]);
+        let messages = |language| -> serde_json::Value {
+            let json = Words::new(&s, language).script_messages();
+            assert!(!json.contains('<'), "safe inside a script element: {json}");
+            serde_json::from_str(&json).expect("valid JSON")
+        };
+        let en = messages("en");
+        assert_eq!(en["stories-count"]["one"], "{count} story");
+        assert_eq!(en["stories-count"]["other"], "{count} stories");
+        assert_eq!(en["filters-cleared"], "Filters cleared: {heading}");
+        assert_eq!(en["copy-done"], "Link copied");
+        let pl = messages("pl");
+        assert_eq!(pl["stories-count"]["one"], "{count} historia");
+        assert_eq!(pl["stories-count"]["few"], "{count} historie");
+        assert_eq!(pl["stories-count"]["many"], "{count} historii");
+        for key in SCRIPT_MESSAGES.iter().map(|(k, _)| *k) {
+            assert!(!pl[key].is_null(), "{key}");
+        }
     }
 
     #[test]

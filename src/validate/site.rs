@@ -1,8 +1,8 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
 use crate::content::types::{
-    Apply, Boards, Brand, DEFAULT_APPLY_LABEL, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE,
-    SiteConfig, TitleRule, Tracking,
+    Apply, Boards, Brand, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig, TitleRule,
+    Tracking,
 };
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
@@ -272,8 +272,7 @@ fn apply(node: &Node, r: &mut Reporter<'_>) -> Option<Apply> {
     let label = f
         .text("label", r)
         .map(|t| t.value.trim().to_string())
-        .filter(|l| !l.is_empty())
-        .unwrap_or_else(|| DEFAULT_APPLY_LABEL.to_string());
+        .filter(|l| !l.is_empty());
     Some(Apply { url, label })
 }
 

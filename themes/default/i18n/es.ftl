@@ -99,7 +99,7 @@ nav-stories = Historias
 nav-paths = Trayectorias
 nav-jobs = Empleos
 nav-collections = Colecciones
-footer-stories = { $count ->
+alumni-stories = { $count ->
     [one] 1 historia de antiguos compañeros
    *[other] { $count } historias de antiguos compañeros
 }
@@ -152,3 +152,200 @@ move-median = { $months ->
     [one] , mediana de 1 mes en el puesto
    *[other] , mediana de { $months } meses en el puesto
 }
+role-typical = { $kind ->
+    [less] menos de un mes
+    [one-month] cerca de un mes
+    [months] cerca de { $months } meses
+    [year] cerca de un año
+    [year-half] cerca de un año y medio
+    [two-years] cerca de dos años
+    [two-half-years] cerca de dos años y medio
+   *[years] cerca de { $years ->
+        [3] tres
+        [4] cuatro
+        [5] cinco
+        [6] seis
+        [7] siete
+        [8] ocho
+       *[other] { $years }
+    } años
+}
+role-moved-on = { $count ->
+    [one] La única persona que cambió lo hizo después de
+   *[other] La mayoría cambia después de
+}
+role-moved-to = { $count ->
+    [one] a
+   *[other] { $all ->
+        [yes] todos a
+       *[no] sobre todo a
+    }
+}
+role-now = { $count ->
+    [one] de nuestros antiguos compañeros está en este puesto ahora.
+   *[other] de nuestros antiguos compañeros están en este puesto ahora.
+}
+role-arrived-from = Llegaron aquí desde
+list-and = y
+move-program = A través del <strong>{ $program }</strong>{ $duration ->
+    [none] {""}
+   *[other] {" "}({ $duration } meses)
+}.
+role-description = Historias de antiguos compañeros que pasaron por el puesto { $role }.
+department-description = Historias de antiguos compañeros que pasaron por { $department }.
+
+## La página de inicio y los filtros.
+
+hero-eyebrow = Empleo en { $company }
+hero-openings = { $count ->
+    [one] Ver la vacante abierta
+   *[other] Ver las { $count } vacantes abiertas
+}
+hero-paths = Explorar trayectorias profesionales
+figure-stories = { $count ->
+    [one] historia de un antiguo compañero
+   *[other] historias de antiguos compañeros
+}
+figure-departments = { $count ->
+    [one] departamento donde trabajan ahora
+   *[other] departamentos donde trabajan ahora
+}
+figure-first-move = hasta el primer cambio, normalmente
+figure-open = { $count ->
+    [one] vacante abierta
+   *[other] vacantes abiertas
+}
+hiring-now = Contratando ahora
+open-count = { $count ->
+    [one] { $count } abierta
+   *[other] { $count } abiertas
+}
+featured-all = { $count ->
+    [one] La única historia
+   *[other] Las { $count } historias
+}
+filter-open = Filtrar
+filter-active = { $count ->
+    [one] Filtrar, 1 activo
+   *[other] Filtrar, { $count } activos
+}
+clear-filters = Quitar filtros
+show-more = Mostrar más historias
+filter-heading = Filtrar historias
+filter-close = Cerrar los filtros
+filter-clear = Quitar
+filter-show = { $count ->
+    [one] Mostrar { $count } historia
+   *[other] Mostrar { $count } historias
+}
+filter-matches = { $count ->
+    [one] { $count } historia coincide
+   *[other] { $count } historias coinciden
+}
+filter-status = { $count ->
+    [one] { $count } historia coincide con tus filtros
+   *[other] { $count } historias coinciden con tus filtros
+}
+filters-cleared = Filtros quitados: { $heading }
+filter-none = Ninguna historia cumple todos estos filtros. Quita uno para ver más.
+copy-done = Enlace copiado
+copy-failed = No se pudo copiar: selecciona el enlace de arriba
+copy-unavailable = No se puede copiar aquí: selecciona el enlace de arriba
+facet-destination = Dónde están ahora
+facet-department = Departamento
+facet-start = Dónde empezaron
+facet-first-move = Tiempo hasta el primer cambio
+facet-location = Ubicación
+facet-tag = Etiqueta
+first-move-under-1-year = Menos de 1 año
+first-move-1-2-years = 1–2 años
+first-move-2-4-years = 2–4 años
+first-move-4-years-or-more = 4 años o más
+facet-title = { $facet }: { $value }
+facet-description = Historias de antiguos compañeros filtradas por { $facet }: { $value }.
+tag-title = Historias con la etiqueta “{ $tag }”
+tag-description = Historias de antiguos compañeros con la etiqueta { $tag }.
+
+## El mapa de carreras.
+
+paths-title = Trayectorias profesionales
+paths-lead = Los cambios que { $company } apoya, lo que requieren y cuántos de nuestros antiguos compañeros los hicieron.
+paths-lead-anonymous = Los cambios que la empresa apoya, lo que requieren y cuántos de nuestros antiguos compañeros los hicieron.
+paths-figure-alumni = <strong>{ $alumni }</strong> { $alumni ->
+    [one] antiguo compañero trabaja
+   *[other] antiguos compañeros trabajan
+} ahora en <strong>{ $departments }</strong> { $departments ->
+    [one] departamento
+   *[other] departamentos
+}
+paths-figure-moved = <strong>{ $count }</strong> cambiaron de departamento
+paths-figure-first-move = mediana hasta el primer cambio: <strong>{ $months } meses</strong>
+paths-description = Adónde fueron las personas que empezaron en { $company }.
+flow-heading = Dónde están ahora las personas que empezaron en cada puesto
+flow-caption = Puestos de partida a la izquierda, puestos actuales a la derecha; cada banda es tan ancha como el número de personas que hizo ese recorrido.
+flow-started-here = { $count ->
+    [one] 1 persona empezó aquí
+   *[other] { $count } personas empezaron aquí
+}
+people-count = { $count ->
+    [one] 1 persona
+   *[other] { $count } personas
+}
+flow-about-role = Sobre el puesto { $role }
+flow-table-caption = Recorridos del puesto de partida al puesto actual
+flow-started-as = Empezó como
+flow-now = Ahora
+flow-people = Personas
+moves-heading = Cambios apoyados
+roles-heading = Puestos por departamento
+programs-heading = Programas
+
+## Vacantes abiertas.
+
+openings-title = Vacantes abiertas
+openings-title-of = Vacantes abiertas: { $name }
+openings-description = Todas las vacantes abiertas en { $company }, con los antiguos compañeros que hicieron cada trabajo.
+openings-description-of = Vacantes abiertas en { $company } en { $name }, con los antiguos compañeros que hicieron cada trabajo.
+openings-lead = Cada vacante viene con las personas que hicieron ese trabajo antes que tú: lee cómo empezaron y adónde fueron.
+openings-filter-heading = Filtrar vacantes
+openings-show-all = Mostrar todas las vacantes
+openings-count = { $count ->
+    [one] 1 vacante abierta
+   *[other] { $count } vacantes abiertas
+}
+openings-match = { $count ->
+    [one] 1 vacante abierta coincide
+   *[other] { $count } vacantes abiertas coinciden
+}
+openings-meet = Conoce a quienes hicieron este trabajo
+openings-all-stories = Las { $count } historias que pasan por este puesto
+openings-none = No hay vacantes abiertas aquí ahora mismo.
+openings-no-match = Ninguna vacante cumple estos filtros. Quita uno para ver más.
+apply-by = inscripción hasta el
+apply-default = Postularme
+
+## El kit para compartir impreso.
+
+kit-title = Kit para compartir: { $title }
+kit-description = Una página para imprimir y compartir “{ $title }”.
+kit-back = Volver a la página
+kit-print = Imprimir este kit
+kit-card-alt = La tarjeta para compartir de { $title }
+kit-scan-story = Escanea para leer la historia
+kit-scan-collection = Escanea para leer sus historias
+kit-or-link = O abre este enlace:
+kit-note = Reclutadores: añadid <code>?utm_source=TU-NOMBRE</code> a la dirección de esta página antes de imprimir, y el enlace y el código QR os darán el crédito.
+
+## Tarjetas para compartir de otras páginas.
+
+card-paths-lead = Adónde fueron las personas que empezaron en { $company }
+card-paths-lead-anonymous = Adónde fueron las personas que empezaron aquí
+card-in-departments = { $stories } en { $count ->
+    [one] 1 departamento
+   *[other] { $count } departamentos
+}
+collections-count = { $count ->
+    [one] 1 colección
+   *[other] { $count } colecciones
+}
+collections-description = Historias de antiguos compañeros elegidas por tema: { $names }.

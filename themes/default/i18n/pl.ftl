@@ -108,7 +108,7 @@ nav-stories = Historie
 nav-paths = Ścieżki kariery
 nav-jobs = Oferty
 nav-collections = Kolekcje
-footer-stories = { $count ->
+alumni-stories = { $count ->
     [one] 1 historia byłego pracownika
     [few] { $count } historie byłych pracowników
    *[many] { $count } historii byłych pracowników
@@ -166,3 +166,221 @@ move-median = { $months ->
     [few] , mediana { $months } miesiące w roli
    *[many] , mediana { $months } miesięcy w roli
 }
+role-typical = { $kind ->
+    [less] mniej niż miesiąc
+    [one-month] około miesiąca
+    [months] około { $months } miesięcy
+    [year] około roku
+    [year-half] około półtora roku
+    [two-years] około dwóch lat
+    [two-half-years] około dwóch i pół roku
+   *[years] około { $years ->
+        [3] trzech
+        [4] czterech
+        [5] pięciu
+        [6] sześciu
+        [7] siedmiu
+        [8] ośmiu
+       *[other] { $years }
+    } lat
+}
+role-moved-on = { $count ->
+    [one] Jedyna osoba, która odeszła z tej roli, zrobiła to po
+   *[many] Większość osób zmienia rolę po
+}
+role-moved-to = { $count ->
+    [one] do roli
+   *[many] { $all ->
+        [yes] wszyscy do roli
+       *[no] najczęściej do roli
+    }
+}
+role-now = { $count ->
+    [one] osoba z naszych absolwentów jest teraz w tej roli.
+    [few] osoby z naszych absolwentów są teraz w tej roli.
+   *[many] osób z naszych absolwentów jest teraz w tej roli.
+}
+role-arrived-from = Przyszli tu z ról:
+list-and = i
+move-program = Przez <strong>{ $program }</strong>{ $duration ->
+    [none] {""}
+   *[other] {" "}({ $duration } mies.)
+}.
+role-description = Historie absolwentów, którzy przeszli przez rolę { $role }.
+department-description = Historie absolwentów, którzy przeszli przez dział { $department }.
+
+## Strona główna i filtry.
+
+hero-eyebrow = Kariera w { $company }
+hero-openings = { $count ->
+    [one] Zobacz otwartą ofertę
+    [few] Zobacz { $count } otwarte oferty
+   *[many] Zobacz { $count } otwartych ofert
+}
+hero-paths = Poznaj ścieżki kariery
+figure-stories = { $count ->
+    [one] historia absolwenta
+    [few] historie absolwentów
+   *[many] historii absolwentów
+}
+figure-departments = { $count ->
+    [one] dział, w którym pracują teraz
+    [few] działy, w których pracują teraz
+   *[many] działów, w których pracują teraz
+}
+figure-first-move = do pierwszej zmiany, zwykle
+figure-open = { $count ->
+    [one] otwarta oferta
+    [few] otwarte oferty
+   *[many] otwartych ofert
+}
+hiring-now = Teraz zatrudniamy
+open-count = { $count ->
+    [one] { $count } otwarta
+    [few] { $count } otwarte
+   *[many] { $count } otwartych
+}
+featured-all = { $count ->
+    [one] Jedyna historia
+    [few] Wszystkie { $count } historie
+   *[many] Wszystkie { $count } historii
+}
+filter-open = Filtruj
+filter-active = { $count ->
+    [one] Filtruj, 1 aktywny
+    [few] Filtruj, { $count } aktywne
+   *[many] Filtruj, { $count } aktywnych
+}
+clear-filters = Wyczyść filtry
+show-more = Pokaż więcej historii
+filter-heading = Filtruj historie
+filter-close = Zamknij filtry
+filter-clear = Wyczyść
+filter-show = { $count ->
+    [one] Pokaż { $count } historię
+    [few] Pokaż { $count } historie
+   *[many] Pokaż { $count } historii
+}
+filter-matches = { $count ->
+    [one] { $count } historia pasuje
+    [few] { $count } historie pasują
+   *[many] { $count } historii pasuje
+}
+filter-status = { $count ->
+    [one] { $count } historia pasuje do filtrów
+    [few] { $count } historie pasują do filtrów
+   *[many] { $count } historii pasuje do filtrów
+}
+filters-cleared = Filtry wyczyszczone: { $heading }
+filter-none = Żadna historia nie pasuje do wszystkich filtrów. Usuń jeden, aby zobaczyć więcej.
+copy-done = Link skopiowany
+copy-failed = Nie udało się skopiować: zaznacz link powyżej
+copy-unavailable = Kopiowanie nie jest tu dostępne: zaznacz link powyżej
+facet-destination = Gdzie są teraz
+facet-department = Dział
+facet-start = Gdzie zaczynali
+facet-first-move = Czas do pierwszej zmiany
+facet-location = Miejsce
+facet-tag = Tag
+first-move-under-1-year = Poniżej 1 roku
+first-move-1-2-years = 1–2 lata
+first-move-2-4-years = 2–4 lata
+first-move-4-years-or-more = 4 lata lub więcej
+facet-title = { $facet }: { $value }
+facet-description = Historie absolwentów według filtra { $facet }: { $value }.
+tag-title = Historie z tagiem „{ $tag }”
+tag-description = Historie absolwentów z tagiem { $tag }.
+
+## Mapa kariery.
+
+paths-title = Ścieżki kariery
+paths-lead = Zmiany, które wspiera { $company }, czego wymagają i ilu naszych absolwentów je przeszło.
+paths-lead-anonymous = Zmiany, które wspiera firma, czego wymagają i ilu naszych absolwentów je przeszło.
+paths-figure-alumni = <strong>{ $alumni }</strong> { $alumni ->
+    [one] absolwent pracuje
+    [few] absolwentów pracuje
+   *[many] absolwentów pracuje
+} teraz w <strong>{ $departments }</strong> { $departments ->
+    [one] dziale
+   *[many] działach
+}
+paths-figure-moved = <strong>{ $count }</strong> przeszło do innego działu
+paths-figure-first-move = mediana do pierwszej zmiany: <strong>{ $months } mies.</strong>
+paths-description = Dokąd poszli ci, którzy zaczynali w { $company }.
+flow-heading = Gdzie są teraz osoby, które zaczynały w każdej roli
+flow-caption = Role początkowe po lewej, obecne po prawej; szerokość pasma odpowiada liczbie osób, które przeszły tę drogę.
+flow-started-here = { $count ->
+    [one] 1 osoba zaczynała tutaj
+    [few] { $count } osoby zaczynały tutaj
+   *[many] { $count } osób zaczynało tutaj
+}
+people-count = { $count ->
+    [one] 1 osoba
+    [few] { $count } osoby
+   *[many] { $count } osób
+}
+flow-about-role = O roli { $role }
+flow-table-caption = Drogi od roli początkowej do obecnej
+flow-started-as = Zaczynał(a) jako
+flow-now = Teraz
+flow-people = Osoby
+moves-heading = Wspierane zmiany
+roles-heading = Role według działów
+programs-heading = Programy
+
+## Otwarte oferty.
+
+openings-title = Otwarte oferty
+openings-title-of = Otwarte oferty: { $name }
+openings-description = Wszystkie otwarte oferty w { $company }, z absolwentami, którzy wykonywali każdą pracę.
+openings-description-of = Otwarte oferty w { $company } – { $name }, z absolwentami, którzy wykonywali każdą pracę.
+openings-lead = Przy każdej ofercie są osoby, które wykonywały tę pracę przed Tobą: przeczytaj, jak zaczynały i dokąd poszły.
+openings-filter-heading = Filtruj oferty
+openings-show-all = Pokaż wszystkie oferty
+openings-count = { $count ->
+    [one] 1 otwarta oferta
+    [few] { $count } otwarte oferty
+   *[many] { $count } otwartych ofert
+}
+openings-match = { $count ->
+    [one] 1 otwarta oferta pasuje
+    [few] { $count } otwarte oferty pasują
+   *[many] { $count } otwartych ofert pasuje
+}
+openings-meet = Poznaj osoby, które wykonywały tę pracę
+openings-all-stories = { $count ->
+    [one] 1 historia przez tę rolę
+    [few] Wszystkie { $count } historie przez tę rolę
+   *[many] Wszystkie { $count } historii przez tę rolę
+}
+openings-none = Nie ma tu teraz otwartych ofert.
+openings-no-match = Żadna oferta nie pasuje do tych filtrów. Usuń jeden, aby zobaczyć więcej.
+apply-by = aplikuj do
+apply-default = Aplikuj
+
+## Zestaw do udostępniania.
+
+kit-title = Zestaw do udostępniania: { $title }
+kit-description = Strona do wydruku, aby udostępnić „{ $title }”.
+kit-back = Wróć do strony
+kit-print = Wydrukuj zestaw
+kit-card-alt = Karta do udostępniania: { $title }
+kit-scan-story = Zeskanuj, aby przeczytać historię
+kit-scan-collection = Zeskanuj, aby przeczytać ich historie
+kit-or-link = Albo otwórz ten link:
+kit-note = Rekruterzy: dodajcie <code>?utm_source=WASZE-IMIĘ</code> do adresu tej strony przed wydrukiem, a link i kod QR przypiszą wam zasługę.
+
+## Karty innych stron.
+
+card-paths-lead = Dokąd poszli ci, którzy zaczynali w { $company }
+card-paths-lead-anonymous = Dokąd poszli ci, którzy tu zaczynali
+card-in-departments = { $stories } w { $count ->
+    [one] 1 dziale
+   *[many] { $count } działach
+}
+collections-count = { $count ->
+    [one] 1 kolekcja
+    [few] { $count } kolekcje
+   *[many] { $count } kolekcji
+}
+collections-description = Historie absolwentów wybrane według tematu: { $names }.

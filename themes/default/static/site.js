@@ -4,6 +4,24 @@
 (function () {
   "use strict";
 
+  // The words it prints, in the page's language: the page carries them
+  // (from the theme's string files) as JSON. A counted message has a form
+  // per plural category, which the browser's plural rules pick from.
+  var say = (function () {
+    var words = {};
+    try { words = JSON.parse(document.getElementById("words").textContent); } catch (e) { /* none */ }
+    var rules = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || "en") : null;
+    return function (key, args) {
+      var text = words[key];
+      if (text == null) return key;
+      args = args || {};
+      if (typeof text === "object") {
+        text = text[rules && args.count != null ? rules.select(args.count) : "other"] || text.other || text[Object.keys(text)[0]];
+      }
+      return text.replace(/\{(\w+)\}/g, function (all, name) { return args[name] != null ? String(args[name]) : all; });
+    };
+  })();
+
   // Copy buttons on story pages.
   document.querySelectorAll("[data-copy]").forEach(function (button) {
     var status = (button.closest(".share") || button.parentNode).querySelector(".copy-status");
@@ -13,10 +31,10 @@
       var done = function (message) { if (status) status.textContent = message; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(
-          function () { done("Link copied"); },
-          function () { done("Copy failed: select the link above instead"); });
+          function () { done(say("copy-done")); },
+          function () { done(say("copy-failed")); });
       } else {
-        done("Copy is not available here: select the link above instead");
+        done(say("copy-unavailable"));
       }
     });
   });
@@ -121,7 +139,6 @@
     root.setAttribute("data-ready", "");
     apply(read(), false);
   });
-  var plural = function (n) { return n + (n === 1 ? " story" : " stories"); };
 
   // stories.json is fetched when a filter is first used, not before: most
   // visitors read the first page and never filter.
@@ -179,9 +196,9 @@
       more.hidden = true;
       if (serverList) serverList.hidden = false;
       if (pagination) pagination.hidden = false;
-      heading.textContent = plural(total);
+      heading.textContent = say("stories-count", { count: total });
       sheet.showing(total);
-      if (announce) status.textContent = "Filters cleared: " + heading.textContent;
+      if (announce) status.textContent = say("filters-cleared", { heading: heading.textContent });
       return;
     }
     matches = matching(state);
@@ -191,16 +208,15 @@
     list.textContent = "";
     shown = 0;
     showMore();
-    var text = matches.length + (matches.length === 1 ? " story matches" : " stories match");
-    heading.textContent = text;
+    heading.textContent = say("filter-matches", { count: matches.length });
     sheet.showing(matches.length);
     if (matches.length === 0) {
       var li = document.createElement("li");
       li.className = "empty";
-      li.textContent = "No story matches all of these filters. Remove one to see more.";
+      li.textContent = say("filter-none");
       list.appendChild(li);
     }
-    status.textContent = text + " your filters";
+    status.textContent = say("filter-status", { count: matches.length });
   }
 
   // The same card as partials/card.html, from a stories.json entry.
@@ -256,13 +272,13 @@
     article.appendChild(top);
     article.appendChild(el("p", "headline", s.headline));
     var path = el("ol", "journey-path");
-    path.setAttribute("aria-label", "Journey");
+    path.setAttribute("aria-label", say("journey"));
     s.path.forEach(function (p) { path.appendChild(el("li", null, p)); });
     article.appendChild(path);
     if (s.location || s.span) {
       var meta = el("p", "meta");
       if (s.location) meta.appendChild(el("span", null, s.location));
-      if (s.span) meta.appendChild(el("span", null, s.span + " to " + now));
+      if (s.span) meta.appendChild(el("span", null, say("card-span", { span: s.span, role: now })));
       article.appendChild(meta);
     }
     li.appendChild(article);
@@ -305,9 +321,9 @@
     var api = {
       count: function (n) {
         if (badge) badge.textContent = n ? "(" + n + ")" : "";
-        if (opener) opener.setAttribute("aria-label", n ? "Filter, " + n + " active" : "Filter");
+        if (opener) opener.setAttribute("aria-label", n ? say("filter-active", { count: n }) : say("filter-open"));
       },
-      showing: function (n) { if (show) show.textContent = "Show " + plural(n); }
+      showing: function (n) { if (show) show.textContent = say("filter-show", { count: n }); }
     };
     if (!panel || !opener) return api;
     var open = false;
@@ -379,7 +395,6 @@
     var query = queryState(keys);
     var state = query.read, write = query.write;
     var buttons = [];
-    var count = function (n) { return n + (n === 1 ? " open position" : " open positions"); };
     var apply = function (s, announce) {
       buttons.forEach(function (b) {
         var on = s[b.getAttribute("data-facet")] === b.getAttribute("data-value");
@@ -400,7 +415,7 @@
       var filtered = keys.some(function (k) { return s[k]; });
       clear.hidden = !filtered;
       none.hidden = shown > 0;
-      heading.textContent = filtered ? count(shown) + " match" : count(total);
+      heading.textContent = filtered ? say("openings-match", { count: shown }) : say("openings-count", { count: total });
       if (announce) status.textContent = heading.textContent;
     };
     buttons = toggles(root, query, function (s) { apply(s, true); }, function () {
