@@ -6,6 +6,14 @@
 //!
 //! A page is a folder with an `index.html` (`stories/maria-santos/`), so its
 //! address has no file name; every other output is a file at its own path.
+//!
+//! The language is a parameter of every route: a [`Routes`] is the table
+//! of one language. The default language's pages are at the root, as on a
+//! site of one language; every other language's are in a folder named
+//! after its tag in lower case (`pt-pt/stories/maria-santos/`). Files that
+//! do not depend on the language (photos, icons, the theme's files, share
+//! cards, which are named after what they show, robots.txt and the
+//! sitemap, which lists every language) are shared, at the root.
 
 use serde::Serialize;
 
@@ -201,6 +209,30 @@ impl Route<'_> {
     pub fn in_sitemap(&self) -> bool {
         self.is_folder() && !matches!(self, Route::StoryKit(_) | Route::CollectionKit(_))
     }
+
+    /// The same file in every language (see the module's comment).
+    pub fn is_shared(&self) -> bool {
+        matches!(
+            self,
+            Route::Card(..)
+                | Route::Photo { .. }
+                | Route::Icon(_)
+                | Route::Static(_)
+                | Route::Robots
+                | Route::Sitemap
+        )
+    }
+}
+
+/// The folder of a language's pages: none for the default language, the
+/// tag in lower case for any other (`pt-PT` -> `pt-pt/`), so that an
+/// address does not depend on how site.yaml wrote the tag.
+pub fn language_folder(tag: &str, default: bool) -> String {
+    if default {
+        String::new()
+    } else {
+        format!("{}/", tag.to_ascii_lowercase())
+    }
 }
 
 /// The site's addresses: a route -> a link (root-relative) or an absolute URL.
@@ -208,6 +240,8 @@ impl Route<'_> {
 pub struct Routes {
     base_url: String,
     base_path: String,
+    /// The language's folder (`pt-pt/`), empty for the default language.
+    folder: String,
 }
 
 impl Routes {
@@ -216,6 +250,34 @@ impl Routes {
         Routes {
             base_url: base_url.to_string(),
             base_path: base_path(base_url),
+            folder: String::new(),
+        }
+    }
+
+    /// The table of the language whose folder is `folder` (see
+    /// [`language_folder`]).
+    pub fn in_language(&self, folder: &str) -> Routes {
+        Routes {
+            folder: folder.to_string(),
+            ..self.clone()
+        }
+    }
+
+    /// The route's address after the base path, in this table's language.
+    pub fn rel(&self, route: Route<'_>) -> String {
+        if route.is_shared() || self.folder.is_empty() {
+            route.rel()
+        } else {
+            format!("{}{}", self.folder, route.rel())
+        }
+    }
+
+    /// The route's file in the output folder, in this table's language.
+    pub fn file(&self, route: Route<'_>) -> String {
+        if route.is_shared() || self.folder.is_empty() {
+            route.file()
+        } else {
+            format!("{}{}", self.folder, route.file())
         }
     }
 
@@ -230,12 +292,12 @@ impl Routes {
 
     /// Root-relative link (`/alumni/stories/x/`).
     pub fn url(&self, route: Route<'_>) -> String {
-        format!("{}{}", self.base_path, route.rel())
+        format!("{}{}", self.base_path, self.rel(route))
     }
 
     /// Absolute URL, for canonical links, feeds, cards and the sitemap.
     pub fn absolute(&self, route: Route<'_>) -> String {
-        format!("{}{}", self.base_url, route.rel())
+        format!("{}{}", self.base_url, self.rel(route))
     }
 
     /// An absolute address of this site made root-relative, for a page to
@@ -463,6 +525,38 @@ mod tests {
         );
         assert_eq!(Routes::new("https://x.com/").base_path(), "/");
         assert_eq!(Routes::new("http://localhost:1111/").base_path(), "/");
+    }
+
+    #[test]
+    fn every_language_but_the_default_has_its_pages_in_a_folder_of_its_own() {
+        let routes = Routes::new("https://x.com/alumni/");
+        let pt = routes.in_language(&language_folder("pt-PT", false));
+        assert_eq!(language_folder("en", true), "");
+        assert_eq!(pt.url(Route::Story("a")), "/alumni/pt-pt/stories/a/");
+        assert_eq!(
+            pt.absolute(Route::Listing(Listing::Index, 1)),
+            "https://x.com/alumni/pt-pt/"
+        );
+        assert_eq!(pt.file(Route::NotFound), "pt-pt/404.html");
+        assert_eq!(pt.file(Route::Feed), "pt-pt/feed.xml");
+        assert_eq!(pt.file(Route::StoriesIndex), "pt-pt/stories.json");
+        assert_eq!(
+            pt.file(Route::Listing(Listing::Index, 2)),
+            "pt-pt/page/2/index.html"
+        );
+        // Shared by every language.
+        let card = CardOf::Story("a".into());
+        assert_eq!(
+            pt.file(Route::Card(&card, "0123456789")),
+            "cards/a-0123456789.png"
+        );
+        assert_eq!(pt.url(Route::Static("style.css")), "/alumni/style.css");
+        assert_eq!(pt.file(Route::Sitemap), "sitemap.xml");
+        assert_eq!(pt.file(Route::Icon(32)), "icon-32.png");
+        // The default language's table is the one-language site's.
+        let en = routes.in_language(&language_folder("en", true));
+        assert_eq!(en.url(Route::Story("a")), routes.url(Route::Story("a")));
+        assert_eq!(en.file(Route::Feed), "feed.xml");
     }
 
     #[test]

@@ -277,3 +277,80 @@ fn the_script_gets_its_words_in_the_pages_language_with_every_plural_form() {
         assert!(!script.contains(english), "site.js still says {english}");
     }
 }
+
+/// The alumni fixture with `language: en` replaced by `lines`.
+fn with_languages(lines: &str) -> TestSite {
+    let site = TestSite::fixture("alumni");
+    site.edit("content/site.yaml", "language: en", lines);
+    site
+}
+
+#[test]
+fn a_site_lists_its_languages_default_first_by_tag_or_with_a_name() {
+    let site = with_languages(
+        "languages:\n  - en\n  - code: pt-PT\n    name: \"Português (Portugal)\"\n  - pl",
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The default language stays at the root.
+    let index = site.html("index.html");
+    assert_eq!(
+        common::attrs(&index, "html", "lang"),
+        vec!["en".to_string()]
+    );
+}
+
+#[test]
+fn a_language_listed_twice_or_that_is_not_a_tag_is_an_error_on_its_line() {
+    let site = with_languages("languages:\n  - en\n  - pt-PT\n  - pt-pt\n  - pt_BR");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let twice = diagnostic(&run, "duplicate-language");
+    assert_eq!(
+        (twice["line"].as_u64(), twice["column"].as_u64()),
+        (Some(8), Some(5))
+    );
+    let bad = diagnostic(&run, "bad-language");
+    assert_eq!(bad["line"], 9);
+    assert!(bad["message"].as_str().unwrap().contains("`pt_BR`"));
+}
+
+#[test]
+fn language_and_languages_must_agree_on_the_default() {
+    let site = with_languages("language: pt-PT\nlanguages:\n  - en\n  - pt-PT");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let d = diagnostic(&run, "bad-language");
+    assert_eq!(d["line"], 5);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not the first of `languages`"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_second_language_without_words_or_lacking_a_message_is_an_error_on_its_own_line() {
+    let site = with_languages("languages:\n  - en\n  - pt-PT\n  - fr");
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let d = diagnostic(&run, "unknown-language");
+    assert_eq!(d["line"], 8, "the line of `- fr`");
+
+    site.edit("content/site.yaml", "theme: default", "theme: acme");
+    site.write("themes/acme/i18n/fr.ftl", "journey = Parcours\n");
+    let run = site.check_json();
+    let d = diagnostic(&run, "missing-string");
+    assert_eq!(d["line"], 8, "the line of `- fr`");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("has no translation in fr"),
+        "{d}"
+    );
+}

@@ -14,10 +14,14 @@ pub struct SiteConfig {
     pub company: String,
     /// Absolute, always ending in `/`.
     pub base_url: String,
+    /// The default language: the first of `languages`.
     pub language: String,
     /// Where `language` is set (or the top of site.yaml): where a language
     /// the theme has no words for is reported.
     pub language_at: crate::diagnostics::Pos,
+    /// Every language the site is built in, the default first: `languages`,
+    /// or `language` alone.
+    pub languages: Vec<Language>,
     pub description: String,
     pub theme: String,
     /// Explicit `entry_roles`, or empty to use roles marked `entry: true`.
@@ -67,6 +71,16 @@ impl Default for Brand {
             font: None,
         }
     }
+}
+
+/// A language of the site: its BCP 47 tag, the name its switcher shows
+/// (from site.yaml, else the string files' `language-name`), and where
+/// site.yaml names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    pub tag: String,
+    pub name: Option<String>,
+    pub at: Pos,
 }
 
 /// `site.yaml`'s `apply` block.

@@ -81,7 +81,7 @@ pub(crate) fn feeds(
     let mut out = Vec::new();
     for (route, template) in FILES {
         let text = templates.render(template, &cx)?;
-        out.push(Output::bytes(route.file(), text.into_bytes()));
+        out.push(Output::bytes(urls.routes.file(route), text.into_bytes()));
     }
     Ok(out)
 }

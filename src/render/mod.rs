@@ -136,7 +136,7 @@ pub fn render(
             jobs.extend(pages::story_jobs(site, &urls));
             jobs.extend(pages::other_jobs(site, &urls));
             let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
-            let paths: Vec<String> = routes.par_iter().map(Route::file).collect();
+            let paths: Vec<String> = routes.par_iter().map(|&r| urls.routes.file(r)).collect();
             let page_paths = paths.iter().map(String::as_str);
             files += put_statics(
                 assets.statics,
@@ -505,7 +505,10 @@ fn stories_index_output(
             }
         }
     }
-    Output::bytes(Route::StoriesIndex.file(), json::stories_index(&entries))
+    Output::bytes(
+        urls.routes.file(Route::StoriesIndex),
+        json::stories_index(&entries),
+    )
 }
 
 /// Everything every page may read besides its own inputs: the globals, and

@@ -52,7 +52,11 @@ pub fn load(root: &Path, site: &crate::content::types::SiteConfig) -> anyhow::Re
             }),
     );
     let (words, problems) = strings::Strings::load(
-        &[(site.language.clone(), site.language_at)],
+        &site
+            .languages
+            .iter()
+            .map(|l| (l.tag.clone(), l.at))
+            .collect::<Vec<_>>(),
         &string_files,
         "content/site.yaml",
     );

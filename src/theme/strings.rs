@@ -178,8 +178,15 @@ impl Strings {
             bundles.insert(language.clone(), bundle);
         }
         if !lacking.is_empty() {
-            let pos = languages.first().map_or(Pos::START, |(_, p)| *p);
+            // On the line of the first language that lacks it.
+            let at = |language: &str| {
+                languages
+                    .iter()
+                    .find(|(l, _)| l == language)
+                    .map_or(Pos::START, |(_, p)| *p)
+            };
             for (key, languages) in lacking {
+                let pos = at(languages[0]);
                 Reporter::new(declared_in, &mut diagnostics)
                     .error(
                         pos,
@@ -639,10 +646,11 @@ mod tests {
                 .any(|d| d.message.contains("`stories-count`"))
         );
         assert!(!missing.iter().any(|d| d.message.contains("`journey`")));
+        // On the line that declares the language lacking it, not the default's.
         assert!(
             missing
                 .iter()
-                .all(|d| d.file == "content/site.yaml" && d.line == 2)
+                .all(|d| d.file == "content/site.yaml" && d.line == 3)
         );
     }
 

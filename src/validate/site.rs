@@ -1,8 +1,8 @@
 //! `content/site.yaml`: site settings, with the defaults the README lists.
 
 use crate::content::types::{
-    Apply, Boards, Brand, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, SiteConfig, TitleRule,
-    Tracking,
+    Apply, Boards, Brand, DEFAULT_CONSENT_WARNING_DAYS, DEFAULT_PAGE_SIZE, Language, SiteConfig,
+    TitleRule, Tracking,
 };
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{Pos, Reporter};
@@ -14,6 +14,7 @@ const KEYS: &[&str] = &[
     "company",
     "base_url",
     "language",
+    "languages",
     "description",
     "theme",
     "entry_roles",
@@ -50,22 +51,45 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
                 None
             }
         });
+    let language_at = f.get("language").map_or(Pos::START, |n| n.pos);
     let language = f
         .text("language", r)
         .map_or_else(|| "en".to_string(), |t| t.value);
-    if !language
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        || language.is_empty()
+    let mut languages = match f.get("languages") {
+        Some(node) => languages(node, r),
+        None => {
+            let pos = f.get("language").map_or(f.pos, |n| n.pos);
+            check_tag(&language, pos, r);
+            vec![Language {
+                tag: language.clone(),
+                name: None,
+                at: language_at,
+            }]
+        }
+    };
+    if let (Some(given), Some(first)) = (f.get("language"), languages.first())
+        && f.get("languages").is_some()
+        && !first.tag.eq_ignore_ascii_case(&language)
     {
-        let pos = f.get("language").map_or(f.pos, |n| n.pos);
         r.error(
-            pos,
+            given.pos,
             "bad-language",
-            format!("`{language}` is not a language tag"),
+            format!(
+                "`language: {language}` is not the first of `languages`, which is the default language"
+            ),
         )
-        .help("use a BCP 47 tag such as `en`, `pt-BR` or `es`");
+        .help(format!(
+            "remove `language:`, or put `{language}` first under `languages:`"
+        ));
     }
+    if languages.is_empty() {
+        languages.push(Language {
+            tag: language.clone(),
+            name: None,
+            at: language_at,
+        });
+    }
+    let (language, language_at) = (languages[0].tag.clone(), languages[0].at);
     let theme = f
         .text("theme", r)
         .map_or_else(|| "default".to_string(), |t| t.value);
@@ -111,7 +135,8 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
         base_url: base_url?,
         language,
-        language_at: f.get("language").map_or(Pos::START, |n| n.pos),
+        language_at,
+        languages,
         description: f
             .text("description", r)
             .map(|t| t.value)
@@ -262,6 +287,76 @@ fn csp(node: &Node, r: &mut Reporter<'_>) -> Vec<(String, Vec<String>)> {
         if !sources.is_empty() {
             out.push((directive.to_string(), sources));
         }
+    }
+    out
+}
+
+/// A BCP 47 tag, as far as a file and folder name need: letters, digits
+/// and dashes. Whether launchpad has words for it is the string files' say.
+fn check_tag(tag: &str, pos: Pos, r: &mut Reporter<'_>) -> bool {
+    let ok = !tag.is_empty()
+        && tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && tag.parse::<unic_langid::LanguageIdentifier>().is_ok();
+    if !ok {
+        r.error(
+            pos,
+            "bad-language",
+            format!("`{tag}` is not a language tag"),
+        )
+        .help("use a BCP 47 tag such as `en`, `pt-PT`, `es` or `pl`");
+    }
+    ok
+}
+
+/// `languages`: tags (`- pt-PT`) or tags with the switcher's name for them
+/// (`- { code: pt-PT, name: "Português" }`), the default first.
+fn languages(node: &Node, r: &mut Reporter<'_>) -> Vec<Language> {
+    let Value::Seq(items) = &node.value else {
+        r.error(
+            node.pos,
+            "wrong-type",
+            format!(
+                "`languages` must be a list, found {}",
+                node.value.describe()
+            ),
+        )
+        .help("write one `- TAG` line per language, the default first: `- en` then `- pt-PT`");
+        return Vec::new();
+    };
+    let mut out: Vec<Language> = Vec::new();
+    for item in items {
+        let (tag, name) = match &item.value {
+            Value::Map(_) => {
+                let Some(f) = Fields::of(item, &["code", "name"], "a language", r) else {
+                    continue;
+                };
+                let Some(code) = f.required_text("code", r, "add `code: pt-PT`") else {
+                    continue;
+                };
+                (code, f.text("name", r).map(|t| t.value))
+            }
+            _ => match text(item, "languages", r) {
+                Some(t) => (t, None),
+                None => continue,
+            },
+        };
+        if !check_tag(&tag.value, tag.pos, r) {
+            continue;
+        }
+        if out.iter().any(|l| l.tag.eq_ignore_ascii_case(&tag.value)) {
+            r.error(
+                tag.pos,
+                "duplicate-language",
+                format!("`{}` is listed twice under `languages`", tag.value),
+            )
+            .help("list each language once (tags are compared without case: `pt-PT` is `pt-pt`)");
+            continue;
+        }
+        out.push(Language {
+            tag: tag.value,
+            name,
+            at: tag.pos,
+        });
     }
     out
 }

@@ -2,6 +2,9 @@
 # file has the same keys; a site's theme may replace any of them in
 # themes/NAME/i18n/LANG.ftl. Syntax: https://projectfluent.org/fluent/guide/
 
+# The language's own name, for the language switcher.
+language-name = English
+
 ## Counts and durations. Numbers choose the plural form of the language.
 
 stories-count = { $count ->

@@ -1,5 +1,8 @@
 # Las palabras del tema, en español.
 
+# The language's own name, for the language switcher.
+language-name = Español
+
 ## Recuentos y duraciones.
 
 stories-count = { $count ->

@@ -1,6 +1,9 @@
 # Słowa motywu, po polsku. Polski ma trzy formy liczby mnogiej:
 # one (1), few (2-4, 22-24, ...) i many (0, 5-21, 25-31, ...).
 
+# The language's own name, for the language switcher.
+language-name = Polski
+
 ## Liczby i okresy.
 
 stories-count = { $count ->

@@ -1,6 +1,9 @@
 # As palavras do tema, em português europeu. Uma variante (pt-BR) pode
 # substituir qualquer mensagem em themes/NAME/i18n/pt-BR.ftl.
 
+# The language's own name, for the language switcher.
+language-name = Português
+
 ## Contagens e durações.
 
 stories-count = { $count ->
