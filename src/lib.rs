@@ -503,21 +503,26 @@ fn after_validation(
         }
     };
 
-    let cards = match images::share_cards(
-        &site,
-        &templates,
-        &photos,
-        &brand,
-        &later.cache,
-        &mut work,
-        later.cards,
-    )? {
-        Ok(cards) => cards,
-        Err(errors) => {
-            diags.extend(errors);
-            return fail(diags, &theme_sources);
+    // Drawn in each language: a page's card has the theme's words on it.
+    let mut cards = Vec::new();
+    for (i, language) in site.config.languages.iter().enumerate() {
+        match images::share_cards(
+            &site,
+            &language.tag,
+            &templates,
+            &photos,
+            &brand,
+            &later.cache,
+            &mut work,
+            later.cards.filter(|_| i == 0),
+        )? {
+            Ok(made) => cards.push(made),
+            Err(errors) => {
+                diags.extend(errors);
+                return fail(diags, &theme_sources);
+            }
         }
-    };
+    }
     timings.lap("cards");
 
     let assets = render::Assets {
@@ -546,7 +551,8 @@ fn after_validation(
         .entries
         .iter()
         .filter_map(|e| {
-            let card = cards
+            // The default language's card: a pull request's preview.
+            let card = cards[0]
                 .cards
                 .get(&routes::CardOf::Story(e.story.slug.clone()))?;
             Some((e.story.file.clone(), card.path().to_string()))

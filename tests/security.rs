@@ -94,8 +94,14 @@ fn assert_no_active_content(path: &str, html: &Html) {
                 .is_some_and(|src| theme_scripts.contains(&src))
                 && el.text().next().is_none();
             let json_ld = v.attr("type") == Some("application/ld+json") && v.attr("src").is_none();
+            // The script's words: data, and only the theme's.
+            let words = v.attr("type") == Some("application/json")
+                && v.attr("id") == Some("words")
+                && v.attr("src").is_none()
+                && serde_json::from_str::<serde_json::Value>(&el.text().collect::<String>())
+                    .is_ok_and(|w| w.is_object());
             assert!(
-                own_script || json_ld,
+                own_script || json_ld || words,
                 "a script element in {path}: {}",
                 el.html()
             );

@@ -151,11 +151,14 @@ struct Job {
 /// A card made, or the template's diagnostics.
 type Drawn = Result<(CardOf, Output), Vec<Diagnostic>>;
 
-/// Draws every card in parallel, reusing cached PNGs. A broken `card.svg`
+/// Draws every card in parallel, in `language` (a page's card has the
+/// theme's words on it), reusing cached PNGs. A broken `card.svg`
 /// is diagnostics on that template; a cache that cannot be written is an
 /// I/O error.
+#[allow(clippy::too_many_arguments)]
 pub fn share_cards(
     site: &Site,
+    language: &str,
     templates: &Templates,
     photos: &BTreeMap<String, Processed>,
     brand: &BrandAssets,
@@ -166,7 +169,7 @@ pub fn share_cards(
     let template = templates.fingerprint(TEMPLATE);
     let drawn = AtomicUsize::new(0);
     let strings = templates.strings();
-    let words = Words::new(&strings, &site.config.language);
+    let words = Words::new(&strings, language);
     let jobs = jobs(site, &words, photos, brand, &template, memo);
     let logo_key = brand.logo.as_ref().map_or([0; 32], |l| *l.hash.as_bytes());
     let results: Vec<anyhow::Result<Drawn>> = jobs

@@ -109,7 +109,10 @@ pub struct LinkCtx {
 #[derive(Debug, Clone, Serialize)]
 pub struct TeaserCtx {
     pub slug: String,
+    /// In the story's language, which may not be the page's (see `lang`).
     pub url: String,
+    /// The story's language when the page is in another; none otherwise.
+    pub lang: Option<String>,
     pub name: String,
     pub headline: String,
     pub location: Option<String>,
@@ -233,15 +236,32 @@ pub struct Urls<'a> {
     /// Each opening of `site.openings.list` as templates see it, made once:
     /// every story page shows a few.
     pub openings: &'a [crate::render::openings::OpeningCtx],
-    /// Durations and dates in the site's language. (Not a link, but what
+    /// Durations and dates in the page's language. (Not a link, but what
     /// every context that has the links needs too.)
     pub words: Words<'a>,
+    /// The site's languages and the one rendered: a story's page is in its
+    /// own language, which may be another.
+    pub languages: crate::render::languages::Languages<'a>,
 }
 
 impl Urls<'_> {
     /// Root-relative link to a route.
     pub fn url(&self, route: Route<'_>) -> String {
         self.routes.url(route)
+    }
+
+    /// Root-relative link to a story's page, in the story's language.
+    pub fn story_url(&self, e: &Entry) -> String {
+        self.languages
+            .story_routes(e)
+            .url(Route::Story(&e.story.slug))
+    }
+
+    /// The story's language when it is not the page's: for its card's
+    /// `lang`, so that a screen reader reads it in the right voice.
+    pub fn foreign_language(&self, e: &Entry) -> Option<String> {
+        (!self.languages.has_story(e))
+            .then(|| self.languages.all[self.languages.of_story(e)].tag.clone())
     }
 
     pub fn absolute(&self, route: Route<'_>) -> String {
@@ -284,7 +304,8 @@ pub fn teaser(site: &Site, e: &Entry, urls: &Urls<'_>) -> TeaserCtx {
     let s = &e.story;
     TeaserCtx {
         slug: s.slug.clone(),
-        url: urls.url(Route::Story(&s.slug)),
+        url: urls.story_url(e),
+        lang: urls.foreign_language(e),
         name: s.name.clone(),
         headline: s.headline.clone(),
         location: s.location.clone(),

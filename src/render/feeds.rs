@@ -21,9 +21,12 @@ pub(crate) const FILES: [(Route<'static>, &str); 3] = [
     (Route::Robots, "robots.txt"),
 ];
 
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
+/// A page in the sitemap, with the same page in every language it exists
+/// in (none on a site of one language).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub(crate) struct SitemapUrl {
+    pub loc: String,
+    pub alternates: Vec<crate::render::languages::AlternateCtx>,
 }
 
 #[derive(Serialize)]
@@ -36,30 +39,44 @@ struct FeedEntry {
 }
 
 /// The sitemap's addresses, sorted: the pages that are folders.
-pub(crate) fn sitemap(urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<String> {
-    let mut locs: Vec<String> = pages
+pub(crate) fn sitemap(site: &Site, urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<SitemapUrl> {
+    let mut locs: Vec<SitemapUrl> = pages
         .iter()
         .filter(|p| p.in_sitemap())
-        .map(|&p| urls.absolute(p))
+        .map(|&p| SitemapUrl {
+            loc: urls.absolute(p),
+            alternates: urls.languages.alternates(site, p),
+        })
         .collect();
-    locs.sort();
+    locs.sort_by(|a, b| a.loc.cmp(&b.loc));
     locs
+}
+
+/// The sitemap of a site of several languages: every page of each, with
+/// its alternates (`xhtml:link`), as its pages' `hreflang` links have them.
+pub(crate) fn sitemap_file(
+    templates: &Templates,
+    urls: &[SitemapUrl],
+) -> Result<Output, Vec<Diagnostic>> {
+    let mut cx = Context::new();
+    cx.insert("urls", urls);
+    let text = templates.render("sitemap.xml", &cx)?;
+    Ok(Output::bytes(Route::Sitemap.file(), text.into_bytes()))
 }
 
 /// Atom feed, sitemap and robots.txt: templates too, so a theme can change them.
 pub(crate) fn feeds(
+    files: &[(Route<'static>, &str)],
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
-    sitemap: &[String],
+    sitemap: &[SitemapUrl],
 ) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let sitemap: Vec<SitemapUrl> = sitemap
-        .iter()
-        .map(|loc| SitemapUrl { loc: loc.clone() })
-        .collect();
+    // A language's feed has the stories written in it.
     let entries: Vec<FeedEntry> = site
         .entries
         .iter()
+        .filter(|e| urls.languages.has_story(e))
         .take(FEED_ENTRIES)
         .map(|e| FeedEntry {
             title: e.story.headline.clone(),
@@ -74,12 +91,12 @@ pub(crate) fn feeds(
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let mut cx = Context::new();
-    cx.insert("urls", &sitemap);
+    cx.insert("urls", sitemap);
     cx.insert("entries", &entries);
     cx.insert("updated", &updated);
     cx.insert("feed_url", &urls.absolute(Route::Feed));
     let mut out = Vec::new();
-    for (route, template) in FILES {
+    for &(route, template) in files {
         let text = templates.render(template, &cx)?;
         out.push(Output::bytes(urls.routes.file(route), text.into_bytes()));
     }

@@ -7,7 +7,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::render::context::{Urls, role_title};
-use crate::routes::Route;
 use crate::site::{Entry, Site};
 
 /// Serialises `value` for embedding in a `<script>` element.
@@ -116,7 +115,7 @@ struct IndexEntry<'a> {
 pub fn index_entry(site: &Site, urls: &Urls<'_>, e: &Entry) -> Vec<u8> {
     let entry = IndexEntry {
         slug: &e.story.slug,
-        url: urls.url(Route::Story(&e.story.slug)),
+        url: urls.story_url(e),
         name: &e.story.name,
         headline: &e.story.headline,
         date: e.story.date.to_string(),

@@ -7,8 +7,9 @@
 pub mod assets;
 pub mod context;
 pub mod csp;
-mod feeds;
+pub(crate) mod feeds;
 pub mod json;
+pub mod languages;
 pub(crate) mod listings;
 pub mod openings;
 pub mod output;
@@ -31,10 +32,11 @@ use crate::diagnostics::Diagnostic;
 use crate::images::brand::BrandAssets;
 use crate::images::{Processed, ShareCards};
 use crate::render::context::*;
+use crate::render::languages::Languages;
 pub use crate::render::output::{Collect, Discard, Output, Sink};
 use crate::render::page::{EntryDigests, Job, PageMemo, Parts, Vars};
 use crate::render::plan::Planned;
-use crate::routes::{CardOf, Route, Routes};
+use crate::routes::{CardOf, Route};
 use crate::site::Site;
 use crate::theme::Templates;
 
@@ -42,7 +44,8 @@ use crate::theme::Templates;
 pub struct Assets<'a> {
     /// Processed photos by story slug.
     pub photos: &'a BTreeMap<String, Processed>,
-    pub cards: &'a ShareCards,
+    /// The share cards of each language of the site, in its order.
+    pub cards: &'a [ShareCards],
     /// The palette, logo and icons.
     pub brand: &'a BrandAssets,
     /// The theme's static files, then `content/static/`'s.
@@ -68,6 +71,12 @@ pub struct Rendered {
 /// (the built-in theme's, under the site theme's, under `content/static/`).
 /// With `memo`, unchanged pages are taken from it instead of rendered, and
 /// the result carries the memo for the next render.
+///
+/// Each language of the site is rendered in turn, every page kind in each
+/// (a story's page in its own language); the first renders the shared
+/// files, and with several languages, the sitemap lists every page of
+/// every language with its alternates. The memo serves the default
+/// language; the others render whole.
 pub fn render(
     site: &Site,
     templates: &mut Templates,
@@ -75,16 +84,70 @@ pub fn render(
     sink: &dyn Sink,
     memo: Option<&PageMemo>,
 ) -> anyhow::Result<Result<Rendered, Vec<Diagnostic>>> {
-    let routes = Routes::new(&site.config.base_url);
-    let photos = assets::photos(site, assets.photos, &routes);
-    let cards: BTreeMap<CardOf, String> = assets
-        .cards
+    let strings = templates.strings();
+    let all = languages::of(site, &strings);
+    let mut total = Rendered {
+        pages: 0,
+        pages_rendered: 0,
+        files: 0,
+        diagnostics: Vec::new(),
+        memo: None,
+    };
+    let mut sitemap = Vec::new();
+    for current in 0..all.len() {
+        let languages = Languages { all: &all, current };
+        let memo = memo.filter(|_| current == 0);
+        let made = match render_language(site, templates, assets, sink, memo, languages)? {
+            Ok(made) => made,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        total.pages += made.rendered.pages;
+        total.pages_rendered += made.rendered.pages_rendered;
+        total.files += made.rendered.files;
+        total.diagnostics.extend(made.rendered.diagnostics);
+        if current == 0 {
+            total.memo = made.rendered.memo;
+        }
+        sitemap.extend(made.sitemap);
+    }
+    if all.len() > 1 {
+        sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
+        let output = match feeds::sitemap_file(templates, &sitemap) {
+            Ok(output) => output,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        sink.put(output)?;
+        total.files += 1;
+    }
+    Ok(Ok(total))
+}
+
+/// A language's render, and its pages for a sitemap of every language.
+struct LanguageRender {
+    rendered: Rendered,
+    sitemap: Vec<feeds::SitemapUrl>,
+}
+
+/// Renders the pages, feed and `stories.json` of one language, and for
+/// the first, the shared files.
+fn render_language(
+    site: &Site,
+    templates: &mut Templates,
+    assets: &Assets<'_>,
+    sink: &dyn Sink,
+    memo: Option<&PageMemo>,
+    languages: Languages<'_>,
+) -> anyhow::Result<Result<LanguageRender, Vec<Diagnostic>>> {
+    let language = languages.current();
+    let routes = &language.routes;
+    let photos = assets::photos(site, assets.photos, routes);
+    let cards: BTreeMap<CardOf, String> = assets.cards[languages.current]
         .cards
         .iter()
         .map(|(of, output)| (of.clone(), routes.public_url(output.path())))
         .collect();
     let strings = templates.strings();
-    let words = Words::new(&strings, &site.config.language);
+    let words = Words::new(&strings, &language.tag);
     let openings: Vec<openings::OpeningCtx> = site
         .openings
         .list
@@ -92,11 +155,12 @@ pub fn render(
         .map(|o| openings::opening(site, o, &words))
         .collect();
     let urls = Urls {
-        routes: &routes,
+        routes,
         photos: &photos.photos,
         cards: &cards,
         openings: &openings,
         words,
+        languages,
     };
     let globals = globals(site, &urls, assets.brand);
     let globals_hash = globals_digest(site, &globals);
@@ -119,12 +183,19 @@ pub fn render(
         let plan = m.plan.as_ref().filter(|p| p.key == key)?;
         Some((plan, compare_with_plan(plan, templates, m, &entry_digests)?))
     });
-    let generated: Vec<&Output> = photos
-        .outputs
-        .iter()
-        .chain(assets.cards.cards.values())
-        .chain(&assets.brand.icons)
-        .collect();
+    // Photos, cards and icons are shared by the languages: the first hands
+    // them over, each file once (a story's card is the same in each).
+    let mut generated: Vec<&Output> = Vec::new();
+    if languages.is_default() {
+        let mut seen = HashSet::new();
+        generated = photos
+            .outputs
+            .iter()
+            .chain(assets.cards.iter().flat_map(|c| c.cards.values()))
+            .chain(&assets.brand.icons)
+            .filter(|o| seen.insert(o.path().to_string()))
+            .collect();
+    }
     let made = match compared {
         Some((plan, pages)) => {
             let paths = plan.pages.iter().map(|p| p.path.as_str());
@@ -137,15 +208,18 @@ pub fn render(
             jobs.extend(pages::other_jobs(site, &urls));
             let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
             let paths: Vec<String> = routes.par_iter().map(|&r| urls.routes.file(r)).collect();
-            let page_paths = paths.iter().map(String::as_str);
-            files += put_statics(
-                assets.statics,
-                &generated,
-                page_paths,
-                sink,
-                &mut diagnostics,
-            )?;
+            if languages.is_default() {
+                let page_paths = paths.iter().map(String::as_str);
+                files += put_statics(
+                    assets.statics,
+                    &generated,
+                    page_paths,
+                    sink,
+                    &mut diagnostics,
+                )?;
+            }
             render_all(
+                site,
                 &urls,
                 templates,
                 jobs,
@@ -165,7 +239,17 @@ pub fn render(
     let mut next = made.memo;
     let pages = made.paths.len();
     files += pages;
+    // With several languages, each has its feed, and the sitemap of them
+    // all is made once they are all rendered.
+    let feed_files: &[(Route<'static>, &str)] = if !languages.many() {
+        &feeds::FILES
+    } else if languages.is_default() {
+        &[feeds::FILES[0], feeds::FILES[2]]
+    } else {
+        &feeds::FILES[..1]
+    };
     let feeds = match feeds_output(
+        feed_files,
         site,
         &urls,
         templates,
@@ -195,12 +279,15 @@ pub fn render(
         &entry_digests,
     ))?;
     files += 1;
-    Ok(Ok(Rendered {
-        pages,
-        pages_rendered: made.rendered,
-        files,
-        diagnostics,
-        memo: next,
+    Ok(Ok(LanguageRender {
+        rendered: Rendered {
+            pages,
+            pages_rendered: made.rendered,
+            files,
+            diagnostics,
+            memo: next,
+        },
+        sitemap: made.sitemap,
     }))
 }
 
@@ -208,18 +295,27 @@ pub fn render(
 struct MadePages {
     /// Their paths, in the order of their jobs.
     paths: Vec<String>,
-    sitemap: Vec<String>,
+    sitemap: Vec<feeds::SitemapUrl>,
     rendered: usize,
     /// With a memo: the pages for the next render, and the plan.
     memo: Option<PageMemo>,
     plan: Option<plan::Plan>,
 }
 
-/// Renders one page.
-fn render_page(templates: &Templates, job: Job<'_>) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
+/// Renders one page, with its `language` (made from its route and the
+/// site's languages, which the plan's key covers).
+fn render_page(
+    site: &Site,
+    urls: &Urls<'_>,
+    templates: &Templates,
+    job: Job<'_>,
+) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
     let template = job.template;
+    let language = urls.languages.page(site, job.route);
+    let mut cx = job.context();
+    cx.insert("language", &language);
     templates
-        .render(template, &job.context())
+        .render(template, &cx)
         .map(|html| html.into_bytes().into())
 }
 
@@ -227,6 +323,7 @@ fn render_page(templates: &Templates, job: Job<'_>) -> Result<Arc<[u8]>, Vec<Dia
 /// when its inputs hash as before; keeps the plan of them all.
 #[allow(clippy::too_many_arguments)]
 fn render_all(
+    site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
     jobs: Vec<Job<'_>>,
@@ -238,7 +335,7 @@ fn render_all(
     sink: &dyn Sink,
 ) -> anyhow::Result<Result<MadePages, Vec<Diagnostic>>> {
     let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
-    let sitemap = feeds::sitemap(urls, &routes);
+    let sitemap = feeds::sitemap(site, urls, &routes);
     let rendered_count = AtomicUsize::new(0);
     type Made = (Option<Planned>, Option<blake3::Hash>, Arc<[u8]>);
     let results: Vec<anyhow::Result<Result<Made, Vec<Diagnostic>>>> = jobs
@@ -254,7 +351,7 @@ fn render_all(
                 .and_then(|(m, h)| m.pages.get(path).filter(|(old, _)| *old == h));
             let bytes = match previous {
                 Some((_, bytes)) => bytes.clone(),
-                None => match render_page(templates, job) {
+                None => match render_page(site, urls, templates, job) {
                     Ok(bytes) => {
                         rendered_count.fetch_add(1, Ordering::Relaxed);
                         bytes
@@ -384,7 +481,7 @@ fn render_changed(
             Compared::Changed { entry, hash } => {
                 let job = pages::story_job(site, urls, entry);
                 let remade = Planned::of(&job, &planned.path, globals_hash);
-                let bytes = render_page(templates, job)?;
+                let bytes = render_page(site, urls, templates, job)?;
                 Ok((remade, hash, bytes, true))
             }
         })
@@ -429,11 +526,12 @@ fn render_changed(
 /// and the newest stories: with a memo, unchanged ones are reused.
 #[allow(clippy::too_many_arguments)]
 fn feeds_output(
+    files: &[(Route<'static>, &str)],
     site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
     page_paths: &[String],
-    sitemap: &[String],
+    sitemap: &[feeds::SitemapUrl],
     memo: Option<&PageMemo>,
     next: &mut Option<PageMemo>,
     globals_hash: &blake3::Hash,
@@ -442,7 +540,7 @@ fn feeds_output(
     let key = memo.and_then(|_| {
         let mut h = blake3::Hasher::new();
         h.update(globals_hash.as_bytes());
-        for (_, template) in feeds::FILES {
+        for (_, template) in files {
             h.update(templates.fingerprint(template).as_bytes());
         }
         for path in page_paths {
@@ -460,7 +558,7 @@ fn feeds_output(
         .map(|(_, outputs)| outputs.clone());
     let feeds = match known {
         Some(outputs) => outputs,
-        None => feeds::feeds(site, urls, templates, sitemap)?,
+        None => feeds::feeds(files, site, urls, templates, sitemap)?,
     };
     if let (Some(next), Some(key)) = (next.as_mut(), key) {
         next.feeds = Some((key, feeds.clone()));
@@ -588,7 +686,7 @@ fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
             title: site.config.title.clone(),
             company: site.config.company.clone(),
             description: site.config.description.clone(),
-            language: site.config.language.clone(),
+            language: urls.languages.current().tag.clone(),
             base_url: site.config.base_url.clone(),
             base_path: urls.routes.base_path().to_string(),
             urls: SiteUrls {
@@ -614,6 +712,8 @@ fn globals(site: &Site, urls: &Urls<'_>, brand: &BrandAssets) -> Vars {
         },
     );
     cx.insert("facets", &listings::facets(site, urls));
+    // The language the `t` filter prints in.
+    cx.insert("lang", &urls.languages.current().tag);
     cx
 }
 

@@ -36,6 +36,7 @@ pub(crate) fn story_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
     // Made in parallel: a site has as many story pages as stories.
     (0..site.entries.len())
         .into_par_iter()
+        .filter(|&i| urls.languages.has_story(&site.entries[i]))
         .map(|i| story_job(site, urls, i))
         .collect()
 }
@@ -430,6 +431,7 @@ pub(crate) fn other_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'a>>
         .entries
         .par_iter()
         .enumerate()
+        .filter(|(_, e)| urls.languages.has_story(e))
         .map(|(i, e)| {
             let slug = e.story.slug.as_str();
             let of = KitOf {

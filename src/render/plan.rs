@@ -54,7 +54,7 @@ pub(crate) struct Plan {
     pub key: blake3::Hash,
     pub pages: Vec<Planned>,
     /// The sitemap's addresses, sorted.
-    pub sitemap: Vec<String>,
+    pub sitemap: Vec<crate::render::feeds::SitemapUrl>,
 }
 
 /// What every page's job is made from but the entries' texts: the globals

@@ -4,6 +4,7 @@
 
 # The language's own name, for the language switcher.
 language-name = English
+languages-label = Language
 
 ## Counts and durations. Numbers choose the plural form of the language.
 

@@ -2,6 +2,7 @@
 
 # The language's own name, for the language switcher.
 language-name = Español
+languages-label = Idioma
 
 ## Recuentos y duraciones.
 

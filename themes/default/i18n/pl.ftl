@@ -3,6 +3,7 @@
 
 # The language's own name, for the language switcher.
 language-name = Polski
+languages-label = Język
 
 ## Liczby i okresy.
 

@@ -3,6 +3,7 @@
 
 # The language's own name, for the language switcher.
 language-name = Português
+languages-label = Idioma
 
 ## Contagens e durações.
 

@@ -1,0 +1,205 @@
+//! The languages of a site as its pages see them: which languages a page
+//! exists in, the links between them (`hreflang` alternates, the language
+//! switcher) and the sitemap's alternates. A site of one language has none
+//! of these, so its pages read as they did before it had languages.
+
+use serde::Serialize;
+
+use crate::routes::{Listing, Route, Routes, language_folder};
+use crate::site::{Entry, Site};
+use crate::theme::strings::Strings;
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct PageLanguage {
+    /// The BCP 47 tag, as site.yaml writes it (`pt-PT`).
+    pub tag: String,
+    /// As the switcher shows it: site.yaml's `name`, else the string
+    /// files' `language-name` (`Português`).
+    pub name: String,
+    /// Written right to left (Arabic, Hebrew, Persian, Urdu).
+    pub rtl: bool,
+    /// Its route table.
+    pub routes: Routes,
+}
+
+/// The languages whose script runs right to left, by their base tag.
+const RIGHT_TO_LEFT: &[&str] = &["ar", "he", "fa", "ur"];
+
+/// The site's languages, the default first, each with its route table.
+pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
+    let base = Routes::new(&site.config.base_url);
+    site.config
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let primary = l.tag.split('-').next().unwrap_or(&l.tag);
+            PageLanguage {
+                name: l.name.clone().unwrap_or_else(|| {
+                    strings
+                        .get(&l.tag, "language-name", &[])
+                        .unwrap_or_else(|| l.tag.clone())
+                }),
+                rtl: RIGHT_TO_LEFT
+                    .iter()
+                    .any(|r| r.eq_ignore_ascii_case(primary)),
+                routes: base.in_language(&language_folder(&l.tag, i == 0)),
+                tag: l.tag.clone(),
+            }
+        })
+        .collect()
+}
+
+/// The languages a render knows: all of the site's, and the one it renders.
+#[derive(Clone, Copy)]
+pub struct Languages<'a> {
+    pub all: &'a [PageLanguage],
+    /// Index in `all` of the language being rendered.
+    pub current: usize,
+}
+
+/// `language`, in every page: the page's language and its links to the
+/// same page in the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageCtx {
+    /// For `<html lang>`.
+    pub lang: String,
+    /// `rtl` or `ltr`, for `<html dir>`.
+    pub dir: &'static str,
+    /// For `og:locale`: `pt_PT`.
+    pub locale: String,
+    /// The switcher: every language, with the same page in it or, where
+    /// the page has no translation, that language's home page. Empty on
+    /// a site of one language.
+    pub links: Vec<LanguageLinkCtx>,
+    /// `<link rel="alternate" hreflang>`: this page in every language it
+    /// exists in, itself included. Empty on a site of one language.
+    pub alternates: Vec<AlternateCtx>,
+    /// The page in the default language, else its first translation: for
+    /// `hreflang="x-default"`.
+    pub x_default: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLinkCtx {
+    pub lang: String,
+    pub name: String,
+    /// Root-relative.
+    pub url: String,
+    /// The language of this page.
+    pub current: bool,
+    /// The link leads to the same page (false: to that language's home).
+    pub translated: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AlternateCtx {
+    pub lang: String,
+    /// `pt_PT`, for `og:locale:alternate`.
+    pub locale: String,
+    /// Absolute.
+    pub url: String,
+}
+
+/// `pt-PT` -> `pt_PT`, as Open Graph writes locales.
+fn locale(tag: &str) -> String {
+    tag.replace('-', "_")
+}
+
+impl<'a> Languages<'a> {
+    pub fn current(&self) -> &'a PageLanguage {
+        &self.all[self.current]
+    }
+
+    pub fn is_default(&self) -> bool {
+        self.current == 0
+    }
+
+    /// Whether the site has more than one language.
+    pub fn many(&self) -> bool {
+        self.all.len() > 1
+    }
+
+    /// The language a story is written in. Every story is in the default
+    /// language until stories carry a language of their own (issue 16).
+    pub fn of_story(&self, _entry: &Entry) -> usize {
+        0
+    }
+
+    /// The route table a story's page is in.
+    pub fn story_routes(&self, entry: &Entry) -> &'a Routes {
+        &self.all[self.of_story(entry)].routes
+    }
+
+    /// Whether the story's own page is rendered in the current language.
+    pub fn has_story(&self, entry: &Entry) -> bool {
+        self.of_story(entry) == self.current
+    }
+
+    /// Whether `route` has a page in language `i`: a story's page and its
+    /// share kit exist in its own language, every other page in all.
+    fn exists_in(&self, site: &Site, route: Route<'_>, i: usize) -> bool {
+        match route {
+            Route::Story(slug) | Route::StoryKit(slug) => site
+                .by_slug
+                .get(slug)
+                .is_some_and(|&e| self.of_story(&site.entries[e]) == i),
+            _ => true,
+        }
+    }
+
+    /// The languages `route` has a page in, each with its absolute URL.
+    pub fn alternates(&self, site: &Site, route: Route<'_>) -> Vec<AlternateCtx> {
+        if !self.many() {
+            return Vec::new();
+        }
+        self.all
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| self.exists_in(site, route, i))
+            .map(|(_, l)| AlternateCtx {
+                lang: l.tag.clone(),
+                locale: locale(&l.tag),
+                url: l.routes.absolute(route),
+            })
+            .collect()
+    }
+
+    /// `language` for the page at `route` in the current language.
+    pub fn page(&self, site: &Site, route: Route<'_>) -> LanguageCtx {
+        let current = self.current();
+        let alternates = self.alternates(site, route);
+        let links = if self.many() {
+            self.all
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let translated = self.exists_in(site, route, i);
+                    let to = if translated {
+                        route
+                    } else {
+                        Route::Listing(Listing::Index, 1)
+                    };
+                    LanguageLinkCtx {
+                        lang: l.tag.clone(),
+                        name: l.name.clone(),
+                        url: l.routes.url(to),
+                        current: i == self.current,
+                        translated,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        LanguageCtx {
+            lang: current.tag.clone(),
+            dir: if current.rtl { "rtl" } else { "ltr" },
+            locale: locale(&current.tag),
+            links,
+            x_default: alternates.first().map(|a| a.url.clone()),
+            alternates,
+        }
+    }
+}
