@@ -177,3 +177,44 @@ fn axe_finds_no_contrast_problem_with_a_yellow_or_a_dark_brand_in_light_and_dark
         );
     }
 }
+
+/// The example in English and Portuguese, with Zoë's story in Portuguese.
+fn built_in_two_languages() -> TestSite {
+    let site = TestSite::example();
+    site.edit(
+        "content/site.yaml",
+        "language: en",
+        "languages: [en, pt-PT]",
+    )
+    .edit(
+        "content/stories/zoe-martin.md",
+        "name: Zoë Martin",
+        "name: Zoë Martin\nlang: pt-PT",
+    );
+    let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
+/// Built once for the tests of both groups below.
+fn two_languages() -> &'static TestSite {
+    static SITE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
+    SITE.get_or_init(built_in_two_languages)
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn filters_speak_the_pages_language_and_the_switcher_keeps_the_page() {
+    if browser_tools() {
+        run_group_on(two_languages(), "languages", &[]);
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn axe_finds_no_violations_on_portuguese_pages_in_light_and_dark_mode() {
+    if browser_tools() {
+        let pages = std::path::Path::new("languages");
+        run_group_on(two_languages(), "axe", &[("AXE_PAGES", pages)]);
+    }
+}

@@ -56,8 +56,25 @@ fn every_generated_page_is_valid_html() {
         "vnu found no error in an invalid page"
     );
 
+    // In two languages, with a story in the second: every page of each,
+    // with their alternates and switchers (a one-language site's pages are
+    // the same without them).
     let site = TestSite::example();
+    site.edit(
+        "content/site.yaml",
+        "language: en",
+        "languages: [en, pt-PT]",
+    )
+    .edit(
+        "content/stories/zoe-martin.md",
+        "name: Zoë Martin",
+        "name: Zoë Martin\nlang: pt-PT",
+    );
     assert_eq!(site.run(&["build", "--drafts"]).code, 0);
+    assert!(
+        site.path("public/pt-pt/stories/zoe-martin/index.html")
+            .is_file()
+    );
     let pages = site
         .output_tree()
         .iter()

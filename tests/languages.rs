@@ -24,6 +24,24 @@ fn two_languages() -> TestSite {
     site
 }
 
+/// The fixture in two languages, with Zoë's story written in Portuguese.
+fn with_a_portuguese_story() -> TestSite {
+    let site = TestSite::fixture("alumni");
+    site.edit(
+        "content/site.yaml",
+        "language: en",
+        "languages: [en, pt-PT]",
+    )
+    .edit(
+        "content/stories/zoe-martin.md",
+        "name: Zoë Martin",
+        "name: Zoë Martin\nlang: pt-PT",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site
+}
+
 /// Every HTML page of the output, by its absolute address.
 fn pages(site: &TestSite) -> BTreeMap<String, scraper::Html> {
     let out = site.path("public");
@@ -99,8 +117,12 @@ fn every_page_kind_exists_in_each_language_and_the_default_stays_at_the_root() {
 
 #[test]
 fn every_hreflang_alternate_exists_points_back_and_has_the_language_it_claims() {
-    let site = two_languages();
-    let pages = pages(&site);
+    walk_alternates(&two_languages());
+    walk_alternates(&with_a_portuguese_story());
+}
+
+fn walk_alternates(site: &TestSite) {
+    let pages = pages(site);
     let mut checked = 0;
     for (url, html) in &pages {
         let alts = alternates(html);
@@ -220,4 +242,65 @@ fn a_site_of_one_language_has_no_alternates_and_no_switcher() {
         assert!(!index.contains(absent), "{absent}");
     }
     assert!(!site.read("sitemap.xml").contains("xhtml"));
+}
+
+#[test]
+fn a_story_written_in_another_language_has_its_page_there_and_its_card_says_so() {
+    let site = with_a_portuguese_story();
+    assert!(
+        site.path("public/pt-pt/stories/zoe-martin/index.html")
+            .is_file()
+    );
+    assert!(
+        site.path("public/pt-pt/stories/zoe-martin/share/index.html")
+            .is_file()
+    );
+    assert!(!site.path("public/stories/zoe-martin").exists());
+    let page = site.html("pt-pt/stories/zoe-martin/index.html");
+    assert_eq!(attrs(&page, "html", "lang"), vec!["pt-PT"]);
+    assert_eq!(
+        attrs(&page, "nav.languages a[hreflang=en]", "href"),
+        vec!["/alumni/"],
+        "no English page: the switcher leads to the English home"
+    );
+    let en = site.html("index.html");
+    assert_eq!(
+        attrs(&en, "li.card[lang] h3 a", "href"),
+        vec!["/alumni/pt-pt/stories/zoe-martin/"]
+    );
+    assert_eq!(attrs(&en, "li.card[lang]", "lang"), vec!["pt-PT"]);
+    // Each language's feed has the stories written in it.
+    assert!(site.read("pt-pt/feed.xml").contains("zoe-martin"));
+    assert!(!site.read("feed.xml").contains("zoe-martin"));
+}
+
+#[test]
+fn a_story_in_a_language_the_site_does_not_have_is_an_error_on_its_line() {
+    let site = TestSite::fixture("alumni");
+    site.edit(
+        "content/site.yaml",
+        "language: en",
+        "languages: [en, pt-PT]",
+    )
+    .edit(
+        "content/stories/zoe-martin.md",
+        "name: Zoë Martin",
+        "name: Zoë Martin\nlang: fr",
+    );
+    let run = site.check_json();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let d = run
+        .json()
+        .into_iter()
+        .find(|d| d["code"] == "unknown-story-language")
+        .expect("unknown-story-language");
+    assert_eq!(d["file"], "content/stories/zoe-martin.md");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(7))
+    );
+    assert!(
+        d["message"].as_str().unwrap().contains("(en, pt-PT)"),
+        "{d}"
+    );
 }

@@ -256,6 +256,8 @@ pub struct Story {
     pub location: Option<String>,
     pub quote: Option<String>,
     pub journey: Vec<Step>,
+    /// The language it is written in, when not the site's default (`lang`).
+    pub lang: Option<String>,
     pub tags: Vec<String>,
     pub skills: Vec<String>,
     pub links: Vec<Link>,

@@ -121,10 +121,11 @@ impl<'a> Languages<'a> {
         self.all.len() > 1
     }
 
-    /// The language a story is written in. Every story is in the default
-    /// language until stories carry a language of their own (issue 16).
-    pub fn of_story(&self, _entry: &Entry) -> usize {
-        0
+    /// The language a story is written in: its `lang`, else the default.
+    pub fn of_story(&self, entry: &Entry) -> usize {
+        entry.story.lang.as_ref().map_or(0, |tag| {
+            self.all.iter().position(|l| &l.tag == tag).unwrap_or(0)
+        })
     }
 
     /// The route table a story's page is in.

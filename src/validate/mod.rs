@@ -134,7 +134,12 @@ pub fn validate_with(
             .flat_map(|(_, sources)| sources.iter().cloned())
             .collect()
     });
+    let languages: Vec<String> = site
+        .as_ref()
+        .map(|s| s.languages.iter().map(|l| l.tag.clone()).collect())
+        .unwrap_or_default();
     let cx = StoryContext {
+        languages: &languages,
         image_sources: &image_sources,
         career: career.as_ref(),
         files: &raw.files,
@@ -217,6 +222,11 @@ fn memoized_stories(
     shared.update(&cx.today.warn_days.to_le_bytes());
     if let Some(career) = &raw.career_yaml {
         shared.update(career.text.as_bytes());
+    }
+    // Whether a story's `lang` is one of the site's languages.
+    for language in cx.languages {
+        shared.update(language.as_bytes());
+        shared.update(&[0]);
     }
     // Which images a body may show depends on site.yaml's `csp`.
     for source in cx.image_sources {

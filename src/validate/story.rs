@@ -28,6 +28,7 @@ const KEYS: &[&str] = &[
     "skills",
     "links",
     "slug",
+    "lang",
 ];
 const STEP_KEYS: &[&str] = &["role", "title", "from", "to", "note"];
 pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
@@ -42,6 +43,9 @@ pub struct StoryContext<'a> {
     /// Where a story's body may show images from (`csp: img-src:` in
     /// site.yaml); the page's policy blocks every other site.
     pub image_sources: &'a [String],
+    /// The site's language tags, the default first; empty when site.yaml
+    /// does not validate (its errors are reported already).
+    pub languages: &'a [String],
 }
 
 pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Story> {
@@ -93,6 +97,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     let slug = slug(&f, raw, r);
     let photo = photo(&f, raw, cx, r);
     let links = links(&f, r);
+    let lang = lang(&f, cx, r);
     let body = markdown::render(split.body, split.body_first_line, cx.image_sources, r);
 
     let (slug, slug_pos) = slug?;
@@ -115,10 +120,44 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         tags: tags?,
         skills: skills?,
         links: links?,
+        lang: lang?,
         body_html: body.html,
         summary: body.summary,
         memo_key: None,
     })
+}
+
+/// `lang`: the language a story is written in when it is not the site's
+/// default, one of `languages` in site.yaml, as site.yaml writes it.
+/// `Some(None)` when absent or the default.
+fn lang(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Option<String>> {
+    let Some(t) = f.text("lang", r) else {
+        return Some(None);
+    };
+    if cx.languages.is_empty() {
+        return Some(None);
+    }
+    match cx
+        .languages
+        .iter()
+        .position(|l| l.eq_ignore_ascii_case(t.value.trim()))
+    {
+        Some(0) => Some(None),
+        Some(i) => Some(Some(cx.languages[i].clone())),
+        None => {
+            r.error(
+                t.pos,
+                "unknown-story-language",
+                format!(
+                    "`lang: {}` is not one of the site's languages ({})",
+                    t.value,
+                    cx.languages.join(", ")
+                ),
+            )
+            .help("write one of them, or add the language under `languages:` in content/site.yaml");
+            None
+        }
+    }
 }
 
 /// An optional text field: `Some(None)` when absent, `None` after an error.

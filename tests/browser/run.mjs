@@ -1,7 +1,7 @@
 // Browser tests of a built launchpad site in headless Chromium, driven by
 // Playwright. Run by tests/browser.rs as: node run.mjs SITE_DIR GROUP
 // GROUP is one of: filters, history, no-js, copy, axe, tracking, openings, kit,
-// layout, csp.
+// layout, csp, languages.
 // Prints one line per check and a closing "N passed, M failed" line.
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -292,9 +292,13 @@ const groups = {
       "/stories/maria-santos/share/", "/collections/loan-program/share/"];
     // AXE_PAGES=brand: the pages that show every brand colour, for a site
     // built with other colours than the example's.
+    // AXE_PAGES=languages: the Portuguese pages of a site in two languages.
     const pages = process.env.AXE_PAGES === "brand"
       ? ["/", "/?dept=product", "/stories/maria-santos/", "/roles/agent/", "/paths/", "/openings/", "/collections/"]
-      : all;
+      : process.env.AXE_PAGES === "languages"
+        ? ["/pt-pt/", "/pt-pt/?dept=product", "/pt-pt/paths/", "/pt-pt/roles/agent/", "/pt-pt/openings/",
+          "/pt-pt/stories/zoe-martin/", "/pt-pt/collections/", "/pt-pt/404.html", "/stories/maria-santos/"]
+        : all;
     for (const colorScheme of ["light", "dark"]) {
       const p = await page({ colorScheme });
       for (const url of pages) {
@@ -312,6 +316,44 @@ const groups = {
       }
     }
   },
+};
+
+// A site in English and Portuguese (tests/browser.rs builds it): filters
+// speak Portuguese, and the switcher leads to the same page or the home.
+groups.languages = async () => {
+  await check("filters on the Portuguese home page count and announce in Portuguese", async () => {
+    const p = await page();
+    await ready(p, "/pt-pt/");
+    assert.match(await headingText(p), /^\d+ histórias$/);
+    const dept = await p.locator("button[data-facet=dept]").first().getAttribute("data-value");
+    await facet(p, "dept", dept).click();
+    const n = (await p.locator("button[data-facet=dept][aria-pressed=true] .count").innerText()).trim();
+    assert.match(await headingText(p), new RegExp(`^${n} histórias? corresponde(m)?$`));
+    assert.match(await p.locator("#filter-status").innerText(), /aos seus filtros$/);
+    assert.equal(query(p).get("dept"), dept);
+    await p.locator(".clear-filters").click();
+    assert.match(await p.locator("#filter-status").innerText(), /^Filtros limpos: \d+ histórias$/);
+  });
+  await check("the switcher leads to the same page in the other language, without JavaScript too", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const p = await page({ javaScriptEnabled });
+      await p.goto(base + "/pt-pt/paths/");
+      await p.locator("nav.languages a[hreflang=en]").click();
+      await p.waitForURL(/\/paths\/$/);
+      assert.equal(new URL(p.url()).pathname, "/paths/");
+      assert.equal(await p.locator("html").getAttribute("lang"), "en");
+    }
+  });
+  await check("from a story with no translation the switcher leads to the other language's home", async () => {
+    const p = await page();
+    await p.goto(base + "/stories/maria-santos/");
+    await p.locator("nav.languages a[hreflang=pt-PT]").click();
+    await p.waitForURL(/\/pt-pt\/$/);
+    assert.equal(await p.locator("html").getAttribute("lang"), "pt-PT");
+    await p.goto(base + "/pt-pt/stories/zoe-martin/");
+    await p.locator("nav.languages a[hreflang=en]").click();
+    await p.waitForURL((u) => u.pathname === "/");
+  });
 };
 
 // The apply links of a page, as parsed URLs.
