@@ -181,16 +181,7 @@ fn axe_finds_no_contrast_problem_with_a_yellow_or_a_dark_brand_in_light_and_dark
 /// The example in English and Portuguese, with Zoë's story in Portuguese.
 fn built_in_two_languages() -> TestSite {
     let site = TestSite::example();
-    site.edit(
-        "content/site.yaml",
-        "language: en",
-        "languages: [en, pt-PT]",
-    )
-    .edit(
-        "content/stories/zoe-martin.md",
-        "name: Zoë Martin",
-        "name: Zoë Martin\nlang: pt-PT",
-    );
+    site.in_english_and_portuguese(Some("pt-PT"));
     let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     site

@@ -60,16 +60,7 @@ fn every_generated_page_is_valid_html() {
     // with their alternates and switchers (a one-language site's pages are
     // the same without them).
     let site = TestSite::example();
-    site.edit(
-        "content/site.yaml",
-        "language: en",
-        "languages: [en, pt-PT]",
-    )
-    .edit(
-        "content/stories/zoe-martin.md",
-        "name: Zoë Martin",
-        "name: Zoë Martin\nlang: pt-PT",
-    );
+    site.in_english_and_portuguese(Some("pt-PT"));
     assert_eq!(site.run(&["build", "--drafts"]).code, 0);
     assert!(
         site.path("public/pt-pt/stories/zoe-martin/index.html")

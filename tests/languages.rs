@@ -14,11 +14,7 @@ const BASE: &str = "https://careers.example.com/alumni/";
 /// The alumni fixture in English and European Portuguese, built.
 fn two_languages() -> TestSite {
     let site = TestSite::fixture("alumni");
-    site.edit(
-        "content/site.yaml",
-        "language: en",
-        "languages: [en, pt-PT]",
-    );
+    site.in_english_and_portuguese(None);
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     site
@@ -27,16 +23,7 @@ fn two_languages() -> TestSite {
 /// The fixture in two languages, with Zoë's story written in Portuguese.
 fn with_a_portuguese_story() -> TestSite {
     let site = TestSite::fixture("alumni");
-    site.edit(
-        "content/site.yaml",
-        "language: en",
-        "languages: [en, pt-PT]",
-    )
-    .edit(
-        "content/stories/zoe-martin.md",
-        "name: Zoë Martin",
-        "name: Zoë Martin\nlang: pt-PT",
-    );
+    site.in_english_and_portuguese(Some("pt-PT"));
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     site
@@ -277,16 +264,7 @@ fn a_story_written_in_another_language_has_its_page_there_and_its_card_says_so()
 #[test]
 fn a_story_in_a_language_the_site_does_not_have_is_an_error_on_its_line() {
     let site = TestSite::fixture("alumni");
-    site.edit(
-        "content/site.yaml",
-        "language: en",
-        "languages: [en, pt-PT]",
-    )
-    .edit(
-        "content/stories/zoe-martin.md",
-        "name: Zoë Martin",
-        "name: Zoë Martin\nlang: fr",
-    );
+    site.in_english_and_portuguese(Some("fr"));
     let run = site.check_json();
     assert_eq!(run.code, 1, "{}", run.stderr);
     let d = run

@@ -90,6 +90,25 @@ impl TestSite {
     }
 
     /// Replaces the first `from` in a file with `to`; `from` must be there.
+    /// The site in English and European Portuguese (the example or the
+    /// alumni fixture, which both say `language: en`), with Zoë Martin's
+    /// story written in `zoe_lang` if given.
+    pub fn in_english_and_portuguese(&self, zoe_lang: Option<&str>) -> &Self {
+        self.edit(
+            "content/site.yaml",
+            "language: en",
+            "languages: [en, pt-PT]",
+        );
+        if let Some(lang) = zoe_lang {
+            self.edit(
+                "content/stories/zoe-martin.md",
+                "name: Zoë Martin",
+                &format!("name: Zoë Martin\nlang: {lang}"),
+            );
+        }
+        self
+    }
+
     pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
         let text = fs::read_to_string(self.path(rel)).unwrap();
         assert!(text.contains(from), "{from:?} is not in {rel}");
