@@ -14,13 +14,9 @@ pub struct SiteConfig {
     pub company: String,
     /// Absolute, always ending in `/`.
     pub base_url: String,
-    /// The default language: the first of `languages`.
-    pub language: String,
-    /// Where `language` is set (or the top of site.yaml): where a language
-    /// the theme has no words for is reported.
-    pub language_at: crate::diagnostics::Pos,
     /// Every language the site is built in, the default first: `languages`,
-    /// or `language` alone.
+    /// or `language` alone (where it is set, or the top of site.yaml, is
+    /// where a language the theme has no words for is reported).
     pub languages: Vec<Language>,
     pub description: String,
     pub theme: String,

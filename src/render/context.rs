@@ -260,8 +260,8 @@ impl Urls<'_> {
     /// The story's language when it is not the page's: for its card's
     /// `lang`, so that a screen reader reads it in the right voice.
     pub fn foreign_language(&self, e: &Entry) -> Option<String> {
-        (!self.languages.has_story(e))
-            .then(|| self.languages.all[self.languages.of_story(e)].tag.clone())
+        let own = self.languages.of_story(e);
+        (own != self.languages.current).then(|| self.languages.all[own].tag.clone())
     }
 
     pub fn absolute(&self, route: Route<'_>) -> String {

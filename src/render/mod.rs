@@ -86,6 +86,8 @@ pub fn render(
 ) -> anyhow::Result<Result<Rendered, Vec<Diagnostic>>> {
     let strings = templates.strings();
     let all = languages::of(site, &strings);
+    // Photos are shared files, at the same address in every language.
+    let photos = assets::photos(site, assets.photos, &all[0].routes);
     let mut total = Rendered {
         pages: 0,
         pages_rendered: 0,
@@ -97,7 +99,7 @@ pub fn render(
     for current in 0..all.len() {
         let languages = Languages { all: &all, current };
         let memo = memo.filter(|_| current == 0);
-        let made = match render_language(site, templates, assets, sink, memo, languages)? {
+        let made = match render_language(site, templates, assets, &photos, sink, memo, languages)? {
             Ok(made) => made,
             Err(errors) => return Ok(Err(errors)),
         };
@@ -134,13 +136,13 @@ fn render_language(
     site: &Site,
     templates: &mut Templates,
     assets: &Assets<'_>,
+    photos: &assets::Photos,
     sink: &dyn Sink,
     memo: Option<&PageMemo>,
     languages: Languages<'_>,
 ) -> anyhow::Result<Result<LanguageRender, Vec<Diagnostic>>> {
     let language = languages.current();
     let routes = &language.routes;
-    let photos = assets::photos(site, assets.photos, routes);
     let cards: BTreeMap<CardOf, String> = assets.cards[languages.current]
         .cards
         .iter()

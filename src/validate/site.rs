@@ -55,20 +55,11 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
     let language = f
         .text("language", r)
         .map_or_else(|| "en".to_string(), |t| t.value);
-    let mut languages = match f.get("languages") {
-        Some(node) => languages(node, r),
-        None => {
-            let pos = f.get("language").map_or(f.pos, |n| n.pos);
-            check_tag(&language, pos, r);
-            vec![Language {
-                tag: language.clone(),
-                name: None,
-                at: language_at,
-            }]
-        }
-    };
-    if let (Some(given), Some(first)) = (f.get("language"), languages.first())
-        && f.get("languages").is_some()
+    let listed = f.get("languages").map(|node| languages(node, r));
+    if listed.is_none() {
+        check_tag(&language, f.get("language").map_or(f.pos, |n| n.pos), r);
+    }
+    if let (Some(given), Some(first)) = (f.get("language"), listed.as_ref().and_then(|l| l.first()))
         && !first.tag.eq_ignore_ascii_case(&language)
     {
         r.error(
@@ -82,14 +73,15 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
             "remove `language:`, or put `{language}` first under `languages:`"
         ));
     }
-    if languages.is_empty() {
-        languages.push(Language {
-            tag: language.clone(),
+    // `language` alone when `languages` is absent or names none that is valid.
+    let languages = match listed {
+        Some(listed) if !listed.is_empty() => listed,
+        _ => vec![Language {
+            tag: language,
             name: None,
             at: language_at,
-        });
-    }
-    let (language, language_at) = (languages[0].tag.clone(), languages[0].at);
+        }],
+    };
     let theme = f
         .text("theme", r)
         .map_or_else(|| "default".to_string(), |t| t.value);
@@ -134,8 +126,6 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         title: title?.value,
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
         base_url: base_url?,
-        language,
-        language_at,
         languages,
         description: f
             .text("description", r)
