@@ -235,7 +235,7 @@ pub(crate) fn openings_jobs<'a>(site: &'a Site, urls: &'a Urls<'a>) -> Vec<Job<'
                 .collect();
             let (title, description) = match &current {
                 None => (
-                    words.get("openings-title", &[]),
+                    words.get("open-positions", &[]),
                     words.get("openings-description", &[("company", text(company(site)))]),
                 ),
                 Some(link) => (

@@ -359,7 +359,7 @@ pub const SCRIPT_MESSAGES: &[(&str, &[&str])] = &[
     ("filter-show", &["count"]),
     ("journey", &[]),
     ("card-span", &["span", "role"]),
-    ("openings-count", &["count"]),
+    ("open-positions-count", &["count"]),
     ("openings-match", &["count"]),
 ];
 

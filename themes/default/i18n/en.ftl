@@ -319,17 +319,12 @@ programs-heading = Programs
 
 ## Open positions.
 
-openings-title = Open positions
 openings-title-of = Open positions: { $name }
 openings-description = Every open position at { $company }, with the alumni who did each job.
 openings-description-of = Open positions at { $company } in { $name }, with the alumni who did each job.
 openings-lead = Each position comes with the people who did that job before you: read how they started and where they went.
 openings-filter-heading = Filter positions
 openings-show-all = Show every position
-openings-count = { $count ->
-    [one] 1 open position
-   *[other] { $count } open positions
-}
 openings-match = { $count ->
     [one] 1 open position matches
    *[other] { $count } open positions match

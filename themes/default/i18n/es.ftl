@@ -306,17 +306,12 @@ programs-heading = Programas
 
 ## Vacantes abiertas.
 
-openings-title = Vacantes abiertas
 openings-title-of = Vacantes abiertas: { $name }
 openings-description = Todas las vacantes abiertas en { $company }, con los antiguos compañeros que hicieron cada trabajo.
 openings-description-of = Vacantes abiertas en { $company } en { $name }, con los antiguos compañeros que hicieron cada trabajo.
 openings-lead = Cada vacante viene con las personas que hicieron ese trabajo antes que tú: lee cómo empezaron y adónde fueron.
 openings-filter-heading = Filtrar vacantes
 openings-show-all = Mostrar todas las vacantes
-openings-count = { $count ->
-    [one] 1 vacante abierta
-   *[other] { $count } vacantes abiertas
-}
 openings-match = { $count ->
     [one] 1 vacante abierta coincide
    *[other] { $count } vacantes abiertas coinciden

@@ -334,18 +334,12 @@ programs-heading = Programy
 
 ## Otwarte oferty.
 
-openings-title = Otwarte oferty
 openings-title-of = Otwarte oferty: { $name }
 openings-description = Wszystkie otwarte oferty w { $company }, z absolwentami, którzy wykonywali każdą pracę.
 openings-description-of = Otwarte oferty w { $company } – { $name }, z absolwentami, którzy wykonywali każdą pracę.
 openings-lead = Przy każdej ofercie są osoby, które wykonywały tę pracę przed Tobą: przeczytaj, jak zaczynały i dokąd poszły.
 openings-filter-heading = Filtruj oferty
 openings-show-all = Pokaż wszystkie oferty
-openings-count = { $count ->
-    [one] 1 otwarta oferta
-    [few] { $count } otwarte oferty
-   *[many] { $count } otwartych ofert
-}
 openings-match = { $count ->
     [one] 1 otwarta oferta pasuje
     [few] { $count } otwarte oferty pasują

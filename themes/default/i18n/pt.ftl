@@ -307,17 +307,12 @@ programs-heading = Programas
 
 ## Vagas abertas.
 
-openings-title = Vagas abertas
 openings-title-of = Vagas abertas: { $name }
 openings-description = Todas as vagas abertas na { $company }, com os antigos colegas que fizeram cada trabalho.
 openings-description-of = Vagas abertas na { $company } em { $name }, com os antigos colegas que fizeram cada trabalho.
 openings-lead = Cada vaga vem com as pessoas que fizeram esse trabalho antes de si: leia como começaram e para onde foram.
 openings-filter-heading = Filtrar vagas
 openings-show-all = Mostrar todas as vagas
-openings-count = { $count ->
-    [one] 1 vaga aberta
-   *[other] { $count } vagas abertas
-}
 openings-match = { $count ->
     [one] 1 vaga aberta corresponde
    *[other] { $count } vagas abertas correspondem

@@ -415,7 +415,7 @@
       var filtered = keys.some(function (k) { return s[k]; });
       clear.hidden = !filtered;
       none.hidden = shown > 0;
-      heading.textContent = filtered ? say("openings-match", { count: shown }) : say("openings-count", { count: total });
+      heading.textContent = filtered ? say("openings-match", { count: shown }) : say("open-positions-count", { count: total });
       if (announce) status.textContent = heading.textContent;
     };
     buttons = toggles(root, query, function (s) { apply(s, true); }, function () {
