@@ -32,6 +32,10 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
+    /// For a text not translated: the language it lacks (see
+    /// [`fold_untranslated`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 impl Diagnostic {
@@ -144,6 +148,7 @@ impl<'a> Reporter<'a> {
             code,
             message,
             help: None,
+            language: None,
         });
         self.out.last_mut().expect("just pushed")
     }
@@ -153,6 +158,12 @@ impl Diagnostic {
     /// Adds the line that tells the user how to fix it.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks a text as lacking its translation into `language`.
+    pub fn language(&mut self, language: &str) -> &mut Self {
+        self.language = Some(language.to_string());
         self
     }
 
@@ -233,9 +244,37 @@ pub const HUMAN_REPEATS: usize = 20;
 /// whole line for every diagnostic on it.
 const SNIPPET_CHARS: usize = 120;
 
+/// Texts not translated, a line per language: a site whose stories are
+/// translated a few at a time would otherwise print one for each of
+/// thousands. Returns the other diagnostics, and the lines.
+pub fn fold_untranslated(diagnostics: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<String>) {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut others = Vec::new();
+    for d in diagnostics {
+        match &d.language {
+            Some(language) => *counts.entry(language).or_default() += 1,
+            None => others.push(d),
+        }
+    }
+    let lines = counts
+        .into_iter()
+        .map(|(language, n)| {
+            format!(
+                "{n} text{} {} no {language} translation, so {language} pages show {} in another language (`launchpad check --format json` lists {})",
+                plural(n),
+                if n == 1 { "has" } else { "have" },
+                if n == 1 { "it" } else { "them" },
+                if n == 1 { "it" } else { "each" },
+            )
+        })
+        .collect();
+    (others, lines)
+}
+
 fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) -> String {
     let renderer = Renderer::plain();
     let mut out = String::new();
+    let (diagnostics, untranslated) = fold_untranslated(diagnostics);
     let mut line_starts: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut shown: HashMap<(&str, &str), usize> = HashMap::new();
     for d in diagnostics {
@@ -291,6 +330,9 @@ fn render_human(diagnostics: &[Diagnostic], sources: &BTreeMap<String, String>) 
             "note: {} more [{code}] in {file} not shown (`launchpad check --format json` lists them all)\n",
             n - HUMAN_REPEATS
         );
+    }
+    for line in untranslated {
+        let _ = writeln!(out, "warning[untranslated]: {line}\n");
     }
     out
 }
@@ -376,6 +418,14 @@ fn render_json(diagnostics: &[Diagnostic]) -> String {
 /// `code spans` are written in quotes there.
 pub fn render_github(diagnostics: &[Diagnostic], prefix: &str) -> String {
     let mut out = String::new();
+    let (diagnostics, untranslated) = fold_untranslated(diagnostics);
+    for line in untranslated {
+        let _ = writeln!(
+            out,
+            "::warning title=Untranslated::{}",
+            github_data(&plain_text(&line))
+        );
+    }
     for d in diagnostics {
         let kind = match d.severity {
             Severity::Error => "error",
@@ -448,6 +498,7 @@ mod tests {
             code: "unknown-role",
             message: "unknown role `agnet`".into(),
             help: Some("did you mean `agent`?".into()),
+            language: None,
         }
     }
 

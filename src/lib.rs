@@ -477,13 +477,21 @@ fn after_validation(
     };
 
     // Taken, so that a failed render forgets it: the next is made whole.
-    let previous = model_memo.as_deref_mut().and_then(Option::take);
-    let site = site::model_with(content, later.drafts, previous);
+    let mut previous = model_memo.as_deref_mut().and_then(Option::take);
+    // The site as each language shows it; `serve` remembers the default's.
+    let sites: Vec<site::Site> = (0..content.site.languages.len().max(1))
+        .map(|i| content.in_language(i))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|content| site::model_with(content, later.drafts, previous.take()))
+        .collect();
+    drop(content);
+    let site = &sites[0];
     timings.lap("model");
 
     let mut work = images::Work::default();
     let (photos, photo_errors) =
-        images::process_photos(&site, later.root, &later.cache, &mut work)?;
+        images::process_photos(&sites, later.root, &later.cache, &mut work)?;
     if !photo_errors.is_empty() {
         diags.extend(photo_errors);
         return fail(diags, &theme_sources);
@@ -495,7 +503,7 @@ fn after_validation(
         .into_iter()
         .chain(raw.static_files.iter().cloned())
         .collect();
-    let brand = match images::brand::brand_assets(&site, &statics) {
+    let brand = match images::brand::brand_assets(site, &statics) {
         Ok(brand) => brand,
         Err(errors) => {
             diags.extend(errors);
@@ -505,9 +513,9 @@ fn after_validation(
 
     // Drawn in each language: a page's card has the theme's words on it.
     let mut cards = Vec::new();
-    for (i, language) in site.config.languages.iter().enumerate() {
+    for (i, (language, site)) in site.config.languages.iter().zip(&sites).enumerate() {
         match images::share_cards(
-            &site,
+            site,
             &language.tag,
             &templates,
             &photos,
@@ -532,7 +540,7 @@ fn after_validation(
         statics: &statics,
     };
     let previous = page_memo.as_deref();
-    let rendered = match render::render(&site, &mut templates, &assets, sink, previous)? {
+    let rendered = match render::render(&sites, &mut templates, &assets, sink, previous)? {
         Ok(rendered) => rendered,
         Err(errors) => {
             diags.extend(errors);
@@ -562,7 +570,7 @@ fn after_validation(
     let base_url = site.config.base_url.clone();
     timings.lap("report");
     if let Some(memo) = model_memo {
-        *memo = Some(site);
+        *memo = sites.into_iter().next();
     }
     Ok(Ok(RenderedSite {
         pages: rendered.pages,

@@ -121,9 +121,9 @@ pub fn markdown(input: &SummaryInput<'_>) -> String {
         out.push('\n');
     }
 
-    let (mine, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = input
-        .diagnostics
-        .iter()
+    let (listed, untranslated) = crate::diagnostics::fold_untranslated(input.diagnostics);
+    let (mine, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) = listed
+        .into_iter()
         .partition(|d| input.changed.is_none_or(|c| c.contains(&d.file)));
     if !mine.is_empty() {
         let heading = if input.changed.is_some() {
@@ -140,6 +140,13 @@ pub fn markdown(input: &SummaryInput<'_>) -> String {
             "### Problems in files this pull request does not change\n"
         );
         problems(&mut out, &others);
+    }
+    if !untranslated.is_empty() {
+        let _ = writeln!(out, "### Translations\n");
+        for line in untranslated {
+            let _ = writeln!(out, "- {}", escape(&plain_text(&line)));
+        }
+        out.push('\n');
     }
     out
 }
@@ -262,6 +269,7 @@ mod tests {
             code: "unknown-role",
             message: "unknown role `team-laed`".into(),
             help: Some("did you mean `team-lead`?".into()),
+            language: None,
         }
     }
 

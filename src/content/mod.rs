@@ -38,6 +38,55 @@ pub struct RawStory {
     pub name: String,
     /// The folder that relative photo paths start from (site-relative).
     pub dir: String,
+    /// For a translation (`NAME.pt-pt.md`, `index.pt-pt.md`): the language
+    /// its file name gives, as written there.
+    pub translation: Option<String>,
+}
+
+/// Where a story is read from, given a path under `content/` split at
+/// `/`: `stories/NAME.md` or `stories/NAME/index.md`, and their
+/// translations `NAME.TAG.md` and `NAME/index.TAG.md`.
+pub fn story_file(parts: &[&str]) -> Option<StoryName> {
+    let (dir, file, bundle) = match parts {
+        ["content", "stories", file] => ("content/stories".to_string(), *file, None),
+        ["content", "stories", bundle, file] => {
+            (format!("content/stories/{bundle}"), *file, Some(*bundle))
+        }
+        _ => return None,
+    };
+    let stem = file.strip_suffix(".md")?;
+    let (stem, translation) = match stem.rsplit_once('.') {
+        Some((stem, tag)) if looks_like_language(tag) => (stem, Some(tag.to_string())),
+        _ => (stem, None),
+    };
+    let name = match bundle {
+        None => stem,
+        Some(bundle) if stem == "index" => bundle,
+        Some(_) => return None,
+    };
+    Some(StoryName {
+        name: name.to_string(),
+        dir,
+        translation,
+    })
+}
+
+/// A story file's name, folder and language, from its path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryName {
+    pub name: String,
+    pub dir: String,
+    pub translation: Option<String>,
+}
+
+/// Whether a file name's last part before `.md` reads as a BCP 47 tag
+/// (`pt`, `pt-pt`, `zh-hant-tw`): `maria.santos.md` stays a story.
+fn looks_like_language(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A file copied to the output as it is.
@@ -396,21 +445,14 @@ pub fn load(root: &Path) -> anyhow::Result<RawSite> {
                 "content",
                 "openings.yaml" | "openings.yml" | "openings.json",
             ] => openings_files.push((path, rel.clone())),
-            ["content", "stories", file] if file.ends_with(".md") => {
-                story_files.push(StoryFile {
-                    path,
-                    rel: rel.clone(),
-                    name: file.trim_end_matches(".md").to_string(),
-                    dir: "content/stories".into(),
-                });
-            }
-            ["content", "stories", bundle, "index.md"] => {
-                story_files.push(StoryFile {
-                    path,
-                    rel: rel.clone(),
-                    name: bundle.to_string(),
-                    dir: format!("content/stories/{bundle}"),
-                });
+            ["content", "stories", ..] if story_file(&parts).is_some() => {
+                if let Some(story) = story_file(&parts) {
+                    story_files.push(StoryFile {
+                        path,
+                        rel: rel.clone(),
+                        story,
+                    });
+                }
             }
             ["content", "stories", rest @ ..] if is_markdown(rest[rest.len() - 1]) => {
                 warn_unread_story(&rel, rest, &mut walker.diagnostics);
@@ -521,8 +563,9 @@ fn read_stories(files: Vec<StoryFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec
     crate::diagnostics::par_map(&files, diagnostics, |f, diags| {
         read_text(&f.path, &f.rel, diags).map(|source| RawStory {
             source,
-            name: f.name.clone(),
-            dir: f.dir.clone(),
+            name: f.story.name.clone(),
+            dir: f.story.dir.clone(),
+            translation: f.story.translation.clone(),
         })
     })
 }
@@ -531,8 +574,7 @@ fn read_stories(files: Vec<StoryFile>, diagnostics: &mut Vec<Diagnostic>) -> Vec
 struct StoryFile {
     path: PathBuf,
     rel: String,
-    name: String,
-    dir: String,
+    story: StoryName,
 }
 
 /// A site's own theme folder: template overrides and static files.

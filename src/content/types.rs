@@ -18,6 +18,9 @@ pub struct SiteConfig {
     /// or `language` alone (where it is set, or the top of site.yaml, is
     /// where a language the theme has no words for is reported).
     pub languages: Vec<Language>,
+    /// `show_untranslated`: whether a language's listings also show the
+    /// stories not translated into it, marked with their language.
+    pub show_untranslated: bool,
     pub description: String,
     pub theme: String,
     /// Explicit `entry_roles`, or empty to use roles marked `entry: true`.
@@ -334,6 +337,70 @@ pub struct Content {
     pub collections: Vec<Collection>,
     /// Open positions, in the file's order; closed ones are left out.
     pub openings: Vec<Opening>,
+    /// What each of the site's languages has in its own words, the default
+    /// first (which takes `career` and `collections` as they are).
+    pub languages: Vec<LanguageText>,
+}
+
+/// The text of one language: career.yaml's and the collections' (each
+/// value in this language where one is given, else the default's) and
+/// the stories translated into it.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageText {
+    /// site.yaml's `title` and `description`; `None` for the default language.
+    pub title: Option<String>,
+    pub description: Option<String>,
+    /// `None` for the default language.
+    pub career: Option<Career>,
+    pub collections: Option<Vec<Collection>>,
+    /// Translations into this language, by the original's slug: the
+    /// original's facts with the translation's words.
+    pub stories: std::collections::BTreeMap<String, std::sync::Arc<Story>>,
+}
+
+impl Content {
+    /// The site as language `i` of `site.languages` shows it: each story
+    /// in its translation into that language where there is one, else in
+    /// its own (left out if `show_untranslated` is false), and career.yaml
+    /// and the collections in that language's words.
+    pub fn in_language(&self, i: usize) -> Content {
+        let empty = LanguageText::default();
+        let text = self.languages.get(i).unwrap_or(&empty);
+        let language_of = |s: &Story| {
+            s.lang.as_ref().map_or(0, |tag| {
+                self.site
+                    .languages
+                    .iter()
+                    .position(|l| &l.tag == tag)
+                    .unwrap_or(0)
+            })
+        };
+        let stories = self
+            .stories
+            .iter()
+            .map(|s| text.stories.get(&s.slug).unwrap_or(s))
+            .filter(|s| self.site.show_untranslated || language_of(s) == i)
+            .cloned()
+            .collect();
+        let mut site = self.site.clone();
+        if let Some(title) = &text.title {
+            site.title.clone_from(title);
+        }
+        if let Some(description) = &text.description {
+            site.description.clone_from(description);
+        }
+        Content {
+            site,
+            career: text.career.clone().unwrap_or_else(|| self.career.clone()),
+            stories,
+            collections: text
+                .collections
+                .clone()
+                .unwrap_or_else(|| self.collections.clone()),
+            openings: self.openings.clone(),
+            languages: Vec::new(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -111,21 +111,20 @@ type Outcome = anyhow::Result<Result<Processed, PhotoError>>;
 /// Returns processed photos by story slug, and a diagnostic for each bad
 /// one; a cache that cannot be written is an I/O error.
 pub fn process_photos(
-    site: &Site,
+    sites: &[Site],
     root: &Path,
     cache: &Cache,
     work: &mut Work,
 ) -> anyhow::Result<(BTreeMap<String, Processed>, Vec<Diagnostic>)> {
-    let settings = Settings::of(site);
-    let jobs: Vec<(&str, &Story)> = site
-        .entries
+    let settings = Settings::of(&sites[0]);
+    // A story's photo is the same in every language: it is made once, and
+    // its errors reported on the story as the first language shows it.
+    let mut seen = std::collections::HashSet::new();
+    let jobs: Vec<(&str, &Story)> = sites
         .iter()
-        .filter_map(|e| {
-            e.story
-                .photo
-                .as_ref()
-                .map(|_| (e.story.slug.as_str(), &*e.story))
-        })
+        .flat_map(|site| &site.entries)
+        .filter(|e| e.story.photo.is_some() && seen.insert(e.story.slug.as_str()))
+        .map(|e| (e.story.slug.as_str(), &*e.story))
         .collect();
     let done = AtomicUsize::new(0);
     let processed = AtomicUsize::new(0);

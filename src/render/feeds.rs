@@ -39,13 +39,13 @@ struct FeedEntry {
 }
 
 /// The sitemap's addresses, sorted: the pages that are folders.
-pub(crate) fn sitemap(site: &Site, urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<SitemapUrl> {
+pub(crate) fn sitemap(urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<SitemapUrl> {
     let mut locs: Vec<SitemapUrl> = pages
         .iter()
         .filter(|p| p.in_sitemap())
         .map(|&p| SitemapUrl {
             loc: urls.absolute(p),
-            alternates: urls.languages.alternates(site, p),
+            alternates: urls.languages.alternates(p),
         })
         .collect();
     locs.sort_by(|a, b| a.loc.cmp(&b.loc));

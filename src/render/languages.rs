@@ -51,10 +51,13 @@ pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
         .collect()
 }
 
-/// The languages a render knows: all of the site's, and the one it renders.
+/// The languages a render knows: all of the site's, the site as each
+/// shows it, and the one it renders.
 #[derive(Clone, Copy)]
 pub struct Languages<'a> {
     pub all: &'a [PageLanguage],
+    /// The model of each language, in the order of `all`.
+    pub sites: &'a [Site],
     /// Index in `all` of the language being rendered.
     pub current: usize,
 }
@@ -139,8 +142,10 @@ impl<'a> Languages<'a> {
     }
 
     /// Whether `route` has a page in language `i`: a story's page and its
-    /// share kit exist in its own language, every other page in all.
-    fn exists_in(&self, site: &Site, route: Route<'_>, i: usize) -> bool {
+    /// share kit exist in each language it is written or translated in,
+    /// every other page in all.
+    fn exists_in(&self, route: Route<'_>, i: usize) -> bool {
+        let site = &self.sites[i];
         match route {
             Route::Story(slug) | Route::StoryKit(slug) => site
                 .by_slug
@@ -151,14 +156,14 @@ impl<'a> Languages<'a> {
     }
 
     /// The languages `route` has a page in, each with its absolute URL.
-    pub fn alternates(&self, site: &Site, route: Route<'_>) -> Vec<AlternateCtx> {
+    pub fn alternates(&self, route: Route<'_>) -> Vec<AlternateCtx> {
         if !self.many() {
             return Vec::new();
         }
         self.all
             .iter()
             .enumerate()
-            .filter(|&(i, _)| self.exists_in(site, route, i))
+            .filter(|&(i, _)| self.exists_in(route, i))
             .map(|(_, l)| AlternateCtx {
                 lang: l.tag.clone(),
                 locale: locale(&l.tag),
@@ -168,15 +173,15 @@ impl<'a> Languages<'a> {
     }
 
     /// `language` for the page at `route` in the current language.
-    pub fn page(&self, site: &Site, route: Route<'_>) -> LanguageCtx {
+    pub fn page(&self, route: Route<'_>) -> LanguageCtx {
         let current = self.current();
-        let alternates = self.alternates(site, route);
+        let alternates = self.alternates(route);
         let links = if self.many() {
             self.all
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let translated = self.exists_in(site, route, i);
+                    let translated = self.exists_in(route, i);
                     let to = if translated {
                         route
                     } else {

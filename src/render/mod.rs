@@ -78,16 +78,14 @@ pub struct Rendered {
 /// every language with its alternates. The memo serves the default
 /// language; the others render whole.
 pub fn render(
-    site: &Site,
+    sites: &[Site],
     templates: &mut Templates,
     assets: &Assets<'_>,
     sink: &dyn Sink,
     memo: Option<&PageMemo>,
 ) -> anyhow::Result<Result<Rendered, Vec<Diagnostic>>> {
     let strings = templates.strings();
-    let all = languages::of(site, &strings);
-    // Photos are shared files, at the same address in every language.
-    let photos = assets::photos(site, assets.photos, &all[0].routes);
+    let all = languages::of(&sites[0], &strings);
     let mut total = Rendered {
         pages: 0,
         pages_rendered: 0,
@@ -96,8 +94,20 @@ pub fn render(
         memo: None,
     };
     let mut sitemap = Vec::new();
-    for current in 0..all.len() {
-        let languages = Languages { all: &all, current };
+    // Photos are shared files, at the same address in every language,
+    // described in each language's words; the first language hands over
+    // those of every language (a language that shows only the stories
+    // translated into it may lack some).
+    let photos: Vec<assets::Photos> = sites
+        .iter()
+        .map(|site| assets::photos(site, assets.photos, &all[0].routes))
+        .collect();
+    for (current, site) in sites.iter().enumerate() {
+        let languages = Languages {
+            all: &all,
+            sites,
+            current,
+        };
         let memo = memo.filter(|_| current == 0);
         let made = match render_language(site, templates, assets, &photos, sink, memo, languages)? {
             Ok(made) => made,
@@ -136,13 +146,15 @@ fn render_language(
     site: &Site,
     templates: &mut Templates,
     assets: &Assets<'_>,
-    photos: &assets::Photos,
+    photos: &[assets::Photos],
     sink: &dyn Sink,
     memo: Option<&PageMemo>,
     languages: Languages<'_>,
 ) -> anyhow::Result<Result<LanguageRender, Vec<Diagnostic>>> {
     let language = languages.current();
     let routes = &language.routes;
+    let all_photos = photos;
+    let photos = &photos[languages.current];
     let cards: BTreeMap<CardOf, String> = assets.cards[languages.current]
         .cards
         .iter()
@@ -190,9 +202,9 @@ fn render_language(
     let mut generated: Vec<&Output> = Vec::new();
     if languages.is_default() {
         let mut seen = HashSet::new();
-        generated = photos
-            .outputs
+        generated = all_photos
             .iter()
+            .flat_map(|p| &p.outputs)
             .chain(assets.cards.iter().flat_map(|c| c.cards.values()))
             .chain(&assets.brand.icons)
             .filter(|o| seen.insert(o.path().to_string()))
@@ -221,7 +233,6 @@ fn render_language(
                 )?;
             }
             render_all(
-                site,
                 &urls,
                 templates,
                 jobs,
@@ -307,13 +318,12 @@ struct MadePages {
 /// Renders one page, with its `language` (made from its route and the
 /// site's languages, which the plan's key covers).
 fn render_page(
-    site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
     job: Job<'_>,
 ) -> Result<Arc<[u8]>, Vec<Diagnostic>> {
     let template = job.template;
-    let language = urls.languages.page(site, job.route);
+    let language = urls.languages.page(job.route);
     let mut cx = job.context();
     cx.insert("language", &language);
     templates
@@ -325,7 +335,6 @@ fn render_page(
 /// when its inputs hash as before; keeps the plan of them all.
 #[allow(clippy::too_many_arguments)]
 fn render_all(
-    site: &Site,
     urls: &Urls<'_>,
     templates: &Templates,
     jobs: Vec<Job<'_>>,
@@ -337,7 +346,7 @@ fn render_all(
     sink: &dyn Sink,
 ) -> anyhow::Result<Result<MadePages, Vec<Diagnostic>>> {
     let routes: Vec<Route<'_>> = jobs.iter().map(|j| j.route).collect();
-    let sitemap = feeds::sitemap(site, urls, &routes);
+    let sitemap = feeds::sitemap(urls, &routes);
     let rendered_count = AtomicUsize::new(0);
     type Made = (Option<Planned>, Option<blake3::Hash>, Arc<[u8]>);
     let results: Vec<anyhow::Result<Result<Made, Vec<Diagnostic>>>> = jobs
@@ -353,7 +362,7 @@ fn render_all(
                 .and_then(|(m, h)| m.pages.get(path).filter(|(old, _)| *old == h));
             let bytes = match previous {
                 Some((_, bytes)) => bytes.clone(),
-                None => match render_page(site, urls, templates, job) {
+                None => match render_page(urls, templates, job) {
                     Ok(bytes) => {
                         rendered_count.fetch_add(1, Ordering::Relaxed);
                         bytes
@@ -483,7 +492,7 @@ fn render_changed(
             Compared::Changed { entry, hash } => {
                 let job = pages::story_job(site, urls, entry);
                 let remade = Planned::of(&job, &planned.path, globals_hash);
-                let bytes = render_page(site, urls, templates, job)?;
+                let bytes = render_page(urls, templates, job)?;
                 Ok((remade, hash, bytes, true))
             }
         })

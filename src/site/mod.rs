@@ -204,6 +204,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
         stories,
         collections,
         openings: open_positions,
+        languages: _,
     } = content;
     let open_positions = openings(open_positions, &career);
     let mut published: Vec<Arc<Story>> = stories

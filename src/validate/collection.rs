@@ -2,10 +2,12 @@
 
 use crate::content::SourceFile;
 use crate::content::types::Collection;
+use crate::content::yaml::Node;
 use crate::diagnostics::{Pos, Reporter};
 use crate::validate::fields::{Fields, is_id};
 
-pub fn collection(file: &SourceFile, r: &mut Reporter<'_>) -> Option<Collection> {
+/// `node` is the file's YAML, read in one language (see `localized`).
+pub fn collection(file: &SourceFile, node: &Node, r: &mut Reporter<'_>) -> Option<Collection> {
     let name = file.path.rsplit('/').next().unwrap_or_default();
     let id = name.trim_end_matches(".yaml").trim_end_matches(".yml");
     if !is_id(id) {
@@ -19,8 +21,7 @@ pub fn collection(file: &SourceFile, r: &mut Reporter<'_>) -> Option<Collection>
             slug::slugify(id)
         ));
     }
-    let node = super::parse_yaml(&file.text, 0, r)?;
-    let f = Fields::of(&node, &["title", "intro", "stories"], "a collection", r)?;
+    let f = Fields::of(node, &["title", "intro", "stories"], "a collection", r)?;
     let title = f.required_text("title", r, "add `title: Night-shift heroes`");
     f.required(
         "stories",

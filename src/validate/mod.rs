@@ -9,17 +9,19 @@ pub mod collection;
 pub mod consent;
 pub mod fields;
 pub mod limits;
+pub mod localized;
 pub mod openings;
 pub mod site;
 pub mod story;
+pub mod translation;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use crate::content::types::DEFAULT_CONSENT_WARNING_DAYS;
-use crate::content::types::{Content, Story};
+use crate::content::types::{Content, LanguageText, Story};
 use crate::content::{RawSite, RawStory, yaml};
-use crate::diagnostics::{self, Diagnostic, Reporter};
+use crate::diagnostics::{self, Diagnostic, Pos, Reporter};
 use crate::validate::fields::did_you_mean;
 use crate::validate::story::StoryContext;
 
@@ -78,6 +80,24 @@ pub fn settings(
     Option<crate::content::types::SiteConfig>,
     Option<crate::content::types::Career>,
 ) {
+    let (site, career, _) = settings_and_career(raw, diags);
+    (site, career)
+}
+
+/// site.yaml's texts given per language.
+const SITE_TEXTS: &[&str] = &["title", "description"];
+
+/// [`settings`], and site.yaml and career.yaml as they are written, to
+/// read in each language.
+fn settings_and_career(
+    raw: &RawSite,
+    diags: &mut Vec<Diagnostic>,
+) -> (
+    Option<crate::content::types::SiteConfig>,
+    Option<crate::content::types::Career>,
+    Written,
+) {
+    let mut written = Written::default();
     let site = raw.site_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, diags);
         let statics: Vec<&str> = raw
@@ -85,11 +105,31 @@ pub fn settings(
             .iter()
             .map(|f| f.out_path.as_str())
             .collect();
-        parse_yaml(&file.text, 0, &mut r).and_then(|node| site::site(&node, &statics, &mut r))
+        let node = parse_yaml(&file.text, 0, &mut r)?;
+        // The languages are site.yaml's own: read it with the first of
+        // each text's languages, then take the default's.
+        let mut scratch = Vec::new();
+        let quiet = &mut Reporter::new(&file.path, &mut scratch);
+        let (first, _) = localized::resolve_top(&node, SITE_TEXTS, &[], 0, quiet);
+        let mut site = site::site(&first, &statics, &mut r)?;
+        let languages = language_tags(Some(&site));
+        let (default, _) = localized::resolve_top(&node, SITE_TEXTS, &languages, 0, &mut r);
+        let default = crate::validate::fields::Fields::of(&default, &[], "", quiet);
+        if let Some(f) = default {
+            site.title = f.text("title", quiet).map_or(site.title, |t| t.value);
+            site.description = f
+                .text("description", quiet)
+                .map_or(site.description, |t| t.value);
+        }
+        written.site = Some(node);
+        Some(site)
     });
+    let languages = language_tags(site.as_ref());
     let career = raw.career_yaml.as_ref().and_then(|file| {
         let mut r = Reporter::new(&file.path, diags);
-        parse_yaml(&file.text, 0, &mut r).and_then(|node| career::career(&node, &mut r))
+        written.career = parse_yaml(&file.text, 0, &mut r);
+        let (resolved, _) = localized::resolve(written.career.as_ref()?, &languages, 0, &mut r);
+        career::career(&resolved, &mut r)
     });
     if let (Some(site), Some(career), Some(file)) = (&site, &career, &raw.site_yaml) {
         let role_ids: Vec<&str> = career.roles.iter().map(|r| r.id.as_str()).collect();
@@ -102,7 +142,21 @@ pub fn settings(
             career::check_ref(role, "role", &role_ids, &mut r);
         }
     }
-    (site, career)
+    (site, career, written)
+}
+
+/// site.yaml and career.yaml as written, with each text in every language.
+#[derive(Default)]
+struct Written {
+    site: Option<yaml::Node>,
+    career: Option<yaml::Node>,
+}
+
+/// The site's language tags, the default first; none when site.yaml does
+/// not validate.
+fn language_tags(site: Option<&crate::content::types::SiteConfig>) -> Vec<String> {
+    site.map(|s| s.languages.iter().map(|l| l.tag.clone()).collect())
+        .unwrap_or_default()
 }
 
 pub fn validate(raw: &RawSite, drafts: bool, today: jiff::civil::Date) -> Validated {
@@ -118,7 +172,7 @@ pub fn validate_with(
     memo: Option<&StoryMemo>,
 ) -> Validated {
     let mut diags = raw.diagnostics.clone();
-    let (site, career) = settings(raw, &mut diags);
+    let (site, career, written) = settings_and_career(raw, &mut diags);
 
     // Before the stories: parsing the file is transient memory, which then
     // does not stack on theirs.
@@ -134,10 +188,7 @@ pub fn validate_with(
             .flat_map(|(_, sources)| sources.iter().cloned())
             .collect()
     });
-    let languages: Vec<String> = site
-        .as_ref()
-        .map(|s| s.languages.iter().map(|l| l.tag.clone()).collect())
-        .unwrap_or_default();
+    let languages = language_tags(site.as_ref());
     let cx = StoryContext {
         languages: &languages,
         image_sources: &image_sources,
@@ -150,18 +201,57 @@ pub fn validate_with(
                 .map_or(DEFAULT_CONSENT_WARNING_DAYS, |s| s.consent_warning_days),
         },
     };
+    let (originals, translated): (Vec<&RawStory>, Vec<&RawStory>) =
+        raw.stories.iter().partition(|s| s.translation.is_none());
     let stories: Vec<Arc<Story>> = match memo {
-        None => diagnostics::par_map(&raw.stories, &mut diags, |s, local| {
+        None => diagnostics::par_map(&originals, &mut diags, |s, local| {
             story::story(s, &cx, &mut Reporter::new(&s.source.path, local)).map(Arc::new)
         }),
-        Some(memo) => memoized_stories(raw, &cx, memo, &mut diags),
+        Some(memo) => memoized_stories(raw, &originals, &cx, memo, &mut diags),
     };
     check_unique_slugs(&stories, &mut diags);
+    let mut texts = translations(&originals, &translated, &stories, &cx, drafts, &mut diags);
 
     let mut collections = Vec::new();
     for file in &raw.collections {
         let mut r = Reporter::new(&file.path, &mut diags);
-        collections.extend(collection::collection(file, &mut r));
+        let node = parse_yaml(&file.text, 0, &mut r);
+        let in_default = node
+            .as_ref()
+            .map(|node| localized::resolve(node, &languages, 0, &mut r).0);
+        collections.extend(in_default.and_then(|node| collection::collection(file, &node, &mut r)));
+        if let Some(node) = &node {
+            for (i, text) in texts.iter_mut().enumerate().skip(1) {
+                let mut scratch = Vec::new();
+                let mut quiet = Reporter::new(&file.path, &mut scratch);
+                let (resolved, untranslated) = localized::resolve(node, &languages, i, &mut quiet);
+                localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
+                let list = text.collections.get_or_insert_with(Vec::new);
+                list.extend(collection::collection(file, &resolved, &mut quiet));
+            }
+        }
+    }
+    if let (Some(file), Some(node)) = (&raw.site_yaml, written.site.as_ref()) {
+        for (i, text) in texts.iter_mut().enumerate().skip(1) {
+            let mut scratch = Vec::new();
+            let mut quiet = Reporter::new(&file.path, &mut scratch);
+            let (resolved, untranslated) =
+                localized::resolve_top(node, SITE_TEXTS, &languages, i, &mut quiet);
+            localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
+            if let Some(f) = fields::Fields::of(&resolved, &[], "", &mut quiet) {
+                text.title = f.text("title", &mut quiet).map(|t| t.value);
+                text.description = f.text("description", &mut quiet).map(|t| t.value);
+            }
+        }
+    }
+    if let (Some(file), Some(node)) = (&raw.career_yaml, written.career.as_ref()) {
+        for (i, text) in texts.iter_mut().enumerate().skip(1) {
+            let mut scratch = Vec::new();
+            let mut quiet = Reporter::new(&file.path, &mut scratch);
+            let (resolved, untranslated) = localized::resolve(node, &languages, i, &mut quiet);
+            localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
+            text.career = career::career(&resolved, &mut quiet);
+        }
     }
     // A story with errors of its own is not also "unknown" where a collection
     // names it: its own diagnostics say what to fix.
@@ -197,6 +287,7 @@ pub fn validate_with(
                 stories,
                 collections,
                 openings,
+                languages: texts,
             }),
             Vec::new(),
         ),
@@ -210,8 +301,141 @@ pub fn validate_with(
     }
 }
 
+/// Each language's stories translated into it, checked against their
+/// originals; and for a site of several languages, a warning for each
+/// published story a language has no translation of.
+fn translations(
+    originals: &[&RawStory],
+    translated: &[&RawStory],
+    stories: &[Arc<Story>],
+    cx: &StoryContext<'_>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<LanguageText> {
+    let languages = cx.languages;
+    let mut texts = vec![LanguageText::default(); languages.len().max(1)];
+    let raw_of: HashMap<(&str, &str), &RawStory> = originals
+        .iter()
+        .map(|s| ((s.dir.as_str(), s.name.as_str()), *s))
+        .collect();
+    let story_of: HashMap<&str, &Arc<Story>> =
+        stories.iter().map(|s| (s.file.as_str(), s)).collect();
+    let language_of = |s: &Story| {
+        s.lang
+            .as_ref()
+            .and_then(|tag| languages.iter().position(|l| l == tag))
+            .unwrap_or(0)
+    };
+    let made = diagnostics::par_map(translated, diags, |t, local| {
+        let tag = t.translation.as_deref().unwrap_or_default();
+        let mut r = Reporter::new(&t.source.path, local);
+        if languages.is_empty() {
+            return None;
+        }
+        let Some(i) = languages.iter().position(|l| l.eq_ignore_ascii_case(tag)) else {
+            r.error(
+                Pos::START,
+                "unknown-language",
+                format!(
+                    "`{tag}`, in this file's name, is not one of the site's languages ({})",
+                    languages.join(", ")
+                ),
+            )
+            .help("a translation is named NAME.TAG.md (`maria-santos.pt-pt.md`) with a language from `languages:` in content/site.yaml; add the language there, or rename the file");
+            return None;
+        };
+        let Some(original_raw) = raw_of.get(&(t.dir.as_str(), t.name.as_str())) else {
+            let original = match t.dir.as_str() {
+                "content/stories" => format!("content/stories/{}.md", t.name),
+                dir => format!("{dir}/index.md"),
+            };
+            r.error(
+                Pos::START,
+                "translation-without-original",
+                format!("this file translates {original}, which does not exist"),
+            )
+            .help(format!(
+                "a translation sits beside its original: add {original}; or, if this story is written only in {tag}, rename the file without `.{tag}` and write `lang: {}` in its front matter",
+                languages[i]
+            ));
+            return None;
+        };
+        // An original with errors has them reported on its own file.
+        let original = story_of.get(original_raw.source.path.as_str())?;
+        if language_of(original) == i {
+            r.error(
+                Pos::START,
+                "translation-into-own-language",
+                format!("{} is written in {} already", original.file, languages[i]),
+            )
+            .help("remove this file, or rename it for the language it is written in");
+            return None;
+        }
+        let pair = translation::Pair {
+            raw: t,
+            original_raw,
+            original,
+            lang: (i > 0).then(|| languages[i].as_str()),
+            tag,
+        };
+        let (story, untranslated) = translation::translation(&pair, cx, &mut r)?;
+        localized::warn(&t.source.path, &languages[i], &untranslated, local);
+        Some((i, t.source.path.clone(), Arc::new(story)))
+    });
+    for (i, file, story) in made {
+        let slug = story.slug.clone();
+        match texts[i].stories.get(&slug) {
+            Some(first) => {
+                Reporter::new(&file, diags)
+                    .error(
+                        Pos::START,
+                        "duplicate-translation",
+                        format!(
+                            "{} translates the same story into {} already",
+                            first.file, languages[i]
+                        ),
+                    )
+                    .help("keep one translation per language: remove or merge the other");
+            }
+            None => {
+                texts[i].stories.insert(slug, story);
+            }
+        }
+    }
+    if languages.len() > 1 {
+        // Stories left out of the site need no translation yet.
+        for story in stories.iter().filter(|s| s.is_published(drafts)) {
+            let own = language_of(story);
+            for (i, text) in texts.iter().enumerate() {
+                if i != own && !text.stories.contains_key(&story.slug) {
+                    Reporter::new(&story.file, diags)
+                        .warning(
+                            Pos::START,
+                            "untranslated",
+                            format!("this story has no {} translation", languages[i]),
+                        )
+                        .help(format!(
+                            "translate it in a file beside it named for the language ({}), with its words in {}",
+                            translation_file(&story.file, &languages[i]),
+                            languages[i]
+                        ))
+                        .language(&languages[i]);
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// Where the translation of the story in `file` into `tag` goes.
+fn translation_file(file: &str, tag: &str) -> String {
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    format!("{stem}.{}.md", tag.to_ascii_lowercase())
+}
+
 fn memoized_stories(
     raw: &RawSite,
+    originals: &[&RawStory],
     cx: &StoryContext<'_>,
     memo: &StoryMemo,
     diags: &mut Vec<Diagnostic>,
@@ -251,7 +475,7 @@ fn memoized_stories(
     // remembered after.
     let mut known = std::mem::take(&mut *memo.stories.lock().expect("memo lock"));
     let fresh: Mutex<Vec<(String, Remembered)>> = Mutex::new(Vec::new());
-    let stories = diagnostics::par_map(&raw.stories, diags, |s, local| {
+    let stories = diagnostics::par_map(originals, diags, |s, local| {
         let path = &s.source.path;
         // A file not read again since the last run is as it was: its
         // remembered result stands if nothing else it depends on changed.

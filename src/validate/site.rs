@@ -15,6 +15,7 @@ const KEYS: &[&str] = &[
     "base_url",
     "language",
     "languages",
+    "show_untranslated",
     "description",
     "theme",
     "entry_roles",
@@ -127,6 +128,7 @@ pub fn site(node: &Node, statics: &[&str], r: &mut Reporter<'_>) -> Option<SiteC
         company: f.text("company", r).map(|t| t.value).unwrap_or_default(),
         base_url: base_url?,
         languages,
+        show_untranslated: f.bool("show_untranslated", r).unwrap_or(true),
         description: f
             .text("description", r)
             .map(|t| t.value)

@@ -13,7 +13,7 @@ use crate::validate::consent::{self, Today};
 use crate::validate::fields::{Fields, Text, did_you_mean, is_id};
 use crate::validate::limits;
 
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "name",
     "headline",
     "photo",
@@ -30,7 +30,7 @@ const KEYS: &[&str] = &[
     "slug",
     "lang",
 ];
-const STEP_KEYS: &[&str] = &["role", "title", "from", "to", "note"];
+pub(crate) const STEP_KEYS: &[&str] = &["role", "title", "from", "to", "note"];
 pub const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 
 /// What the story checks need to know about the rest of the site.
@@ -49,24 +49,7 @@ pub struct StoryContext<'a> {
 }
 
 pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<Story> {
-    let split = match frontmatter::split(&raw.source.text) {
-        Ok(split) => split,
-        Err(SplitError::Missing) => {
-            r.error(Pos::START, "missing-front-matter", "a story must start with front matter")
-                .help("begin the file with a line `---`, the story's fields (name, headline, consent, date, journey), and another `---`");
-            return None;
-        }
-        Err(SplitError::Unclosed) => {
-            r.error(
-                Pos::START,
-                "unclosed-front-matter",
-                "the front matter opened here never closes",
-            )
-            .help("add a line with just `---` after the last field, before the story text");
-            return None;
-        }
-    };
-    let node = super::parse_yaml(split.yaml, split.yaml_line_offset, r)?;
+    let (node, split) = front_matter(&raw.source.text, r)?;
     let f = Fields::of(&node, KEYS, "a story's front matter", r)?;
 
     let name = f
@@ -127,6 +110,32 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
     })
 }
 
+/// A story file's front matter, parsed, and the file split at it.
+pub(crate) fn front_matter<'t>(
+    text: &'t str,
+    r: &mut Reporter<'_>,
+) -> Option<(crate::content::yaml::Node, frontmatter::Split<'t>)> {
+    let split = match frontmatter::split(text) {
+        Ok(split) => split,
+        Err(SplitError::Missing) => {
+            r.error(Pos::START, "missing-front-matter", "a story must start with front matter")
+                .help("begin the file with a line `---`, the story's fields (name, headline, consent, date, journey), and another `---`");
+            return None;
+        }
+        Err(SplitError::Unclosed) => {
+            r.error(
+                Pos::START,
+                "unclosed-front-matter",
+                "the front matter opened here never closes",
+            )
+            .help("add a line with just `---` after the last field, before the story text");
+            return None;
+        }
+    };
+    let node = super::parse_yaml(split.yaml, split.yaml_line_offset, r)?;
+    Some((node, split))
+}
+
 /// `lang`: the language a story is written in when it is not the site's
 /// default, one of `languages` in site.yaml, as site.yaml writes it.
 /// `Some(None)` when absent or the default.
@@ -161,7 +170,7 @@ fn lang(f: &Fields<'_>, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Option<O
 }
 
 /// An optional text field: `Some(None)` when absent, `None` after an error.
-fn optional_text(
+pub(crate) fn optional_text(
     f: &Fields<'_>,
     key: &str,
     max: usize,
@@ -177,7 +186,7 @@ fn optional_text(
 }
 
 /// Tags or skills: at most [`limits::TAGS`], each short, duplicates dropped.
-fn tag_list(f: &Fields<'_>, key: &str, r: &mut Reporter<'_>) -> Option<Vec<String>> {
+pub(crate) fn tag_list(f: &Fields<'_>, key: &str, r: &mut Reporter<'_>) -> Option<Vec<String>> {
     let items = f.text_list(key, r);
     let mut ok = limits::count(f.get(key), items.len(), key, limits::TAGS, r);
     let mut short = Vec::with_capacity(items.len());
@@ -475,7 +484,7 @@ pub fn resolve_photo_path(dir: &str, photo: &str) -> Option<String> {
     (inside_stories && !photo.split('/').any(|p| p == "..")).then_some(path)
 }
 
-fn links(f: &Fields<'_>, r: &mut Reporter<'_>) -> Option<Vec<Link>> {
+pub(crate) fn links(f: &Fields<'_>, r: &mut Reporter<'_>) -> Option<Vec<Link>> {
     let mut links = Vec::new();
     let items = f.list("links", r);
     let mut ok = limits::count(f.get("links"), items.len(), "links", limits::LINKS, r);

@@ -73,16 +73,15 @@ impl MemorySite {
         for rel in self.files.keys() {
             let parts: Vec<&str> = rel.split('/').collect();
             match parts.as_slice() {
-                ["content", "stories", file] if file.ends_with(".md") => stories.push(RawStory {
-                    source: source(rel).unwrap(),
-                    name: file.trim_end_matches(".md").to_string(),
-                    dir: "content/stories".to_string(),
-                }),
-                ["content", "stories", bundle, "index.md"] => stories.push(RawStory {
-                    source: source(rel).unwrap(),
-                    name: bundle.to_string(),
-                    dir: format!("content/stories/{bundle}"),
-                }),
+                ["content", "stories", ..] if launchpad::content::story_file(&parts).is_some() => {
+                    let story = launchpad::content::story_file(&parts).unwrap();
+                    stories.push(RawStory {
+                        source: source(rel).unwrap(),
+                        name: story.name,
+                        dir: story.dir,
+                        translation: story.translation,
+                    })
+                }
                 ["content", "collections", file]
                     if file.ends_with(".yaml") || file.ends_with(".yml") =>
                 {
