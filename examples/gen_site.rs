@@ -238,6 +238,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut stories, mut photos, mut seed, mut dir) = (1000usize, 0usize, 1u64, None);
     let mut openings = 0usize;
+    let mut translate: Option<String> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--stories" => {
@@ -259,19 +260,29 @@ fn main() {
                     .and_then(|v| v.parse().ok())
                     .expect("--openings O")
             }
+            "--translate" => translate = Some(args.next().expect("--translate LANGUAGE")),
             other => dir = Some(other.to_string()),
         }
     }
-    let dir = dir.expect("usage: gen_site [--stories N] [--photos P] [--seed S] DIR");
+    let dir = dir.expect(
+        "usage: gen_site [--stories N] [--photos P] [--seed S] [--openings O] [--translate LANGUAGE] DIR",
+    );
     let root = Path::new(&dir);
     let _ = fs::remove_dir_all(root.join("content"));
     fs::create_dir_all(root.join("content/stories")).unwrap();
     fs::create_dir_all(root.join("content/collections")).unwrap();
     let mut rng = Rng(seed);
+    // Translations come from a generator of their own, so the stories are
+    // the same with and without them.
+    let mut words_rng = Rng(seed ^ 0x7472_616e_736c_6174);
 
+    let languages = match &translate {
+        Some(tag) => format!("languages: [en, {tag}]\n"),
+        None => String::new(),
+    };
     fs::write(
         root.join("content/site.yaml"),
-        "title: \"Careers that start on the phones\"\ncompany: \"Benchmark Telecom\"\nbase_url: \"https://careers.example.com/alumni/\"\ndescription: \"A generated site for benchmarks.\"\nentry_roles: [agent]\nshare:\n  utm_source: recruiter\n",
+        format!("title: \"Careers that start on the phones\"\ncompany: \"Benchmark Telecom\"\nbase_url: \"https://careers.example.com/alumni/\"\n{languages}description: \"A generated site for benchmarks.\"\nentry_roles: [agent]\nshare:\n  utm_source: recruiter\n"),
     )
     .unwrap();
 
@@ -353,6 +364,17 @@ fn main() {
             tags.join(", ")
         );
         let text = body(&mut rng);
+        // Every story translated: its words in the other language, of
+        // about the same length; its facts left to the original.
+        let translation = translate.as_ref().map(|tag| {
+            let file = format!(
+                "---\nheadline: \"{}\"\nquote: \"{}\"\nphoto_alt: {name}\n---\n\n{}",
+                sentence(&mut words_rng, 8).trim_end_matches('.'),
+                sentence(&mut words_rng, 9),
+                body(&mut words_rng)
+            );
+            (tag.to_ascii_lowercase(), file)
+        });
         if n < photos {
             let bundle = root.join("content/stories").join(&slug);
             fs::create_dir_all(&bundle).unwrap();
@@ -362,6 +384,9 @@ fn main() {
                 format!("---\n{front}photo: photo.jpg\nphoto_alt: {name} at work\n---\n\n{text}"),
             )
             .unwrap();
+            if let Some((tag, file)) = &translation {
+                fs::write(bundle.join(format!("index.{tag}.md")), file).unwrap();
+            }
             writeln!(photo_paths, "content/stories/{slug}/photo.jpg").unwrap();
         } else {
             fs::write(
@@ -369,6 +394,12 @@ fn main() {
                 format!("---\n{front}---\n\n{text}"),
             )
             .unwrap();
+            if let Some((tag, file)) = &translation {
+                let translated = format!("{slug}.{tag}.md");
+                // A story without a photo has no photo to describe.
+                let file = file.replace(&format!("photo_alt: {name}\n"), "");
+                fs::write(root.join("content/stories").join(translated), file).unwrap();
+            }
         }
         slugs.push(slug);
     }

@@ -27,6 +27,12 @@
 # BENCH_OPENINGS=O: instead, times warm builds (cards cached) of each size
 # with O open positions against the same stories without any, taking
 # turns, and prints the time and memory ratios (issue 13: within 5%).
+# BENCH_LANGUAGES=TAG: instead, times warm builds of each size in one
+# language against the same stories in two, every story translated into
+# TAG (issue 16: at most 2.1x the time and 1.5x the memory). With
+# BENCH_BASELINE=REV as well, the one-language site is also built by the
+# launchpad of git revision REV (built once into BENCH_DIR/baseline), to
+# show the one-language build is no slower than before.
 # BENCH_DIR (default /tmp/launchpad-bench) holds the generated sites; they
 # are made again only when the generator or its arguments change.
 set -euo pipefail
@@ -124,6 +130,65 @@ if [ -n "${BENCH_OPENINGS:-}" ]; then
   done
   for n in $sizes; do
     echo "runs at $n: without $(sort -n "$work/site-$n.times" | tr '\n' ' '); with $(sort -n "$work/open-$n.times" | tr '\n' ' ')"
+  done
+  exit 0
+fi
+
+if [ -n "${BENCH_LANGUAGES:-}" ]; then
+  kinds="site lang"
+  if [ -n "${BENCH_BASELINE:-}" ]; then
+    base_rev=$(git rev-parse --short "$BENCH_BASELINE")
+    if [ ! -x "$work/baseline/$base_rev/launchpad" ]; then
+      rm -rf "$work/baseline/src"
+      git worktree add --detach "$work/baseline/src" "$base_rev" > /dev/null 2>&1
+      (cd "$work/baseline/src" && CARGO_TARGET_DIR="$work/baseline/target" cargo build --release --quiet)
+      mkdir -p "$work/baseline/$base_rev"
+      cp "$work/baseline/target/release/launchpad" "$work/baseline/$base_rev/"
+      git worktree remove --force "$work/baseline/src"
+    fi
+    kinds="$kinds base"
+  fi
+  echo "machine: $(nproc) cores; warm builds (cards cached), median of $runs, highest peak memory"
+  echo
+  echo "| stories | one language | two, every story translated into $BENCH_LANGUAGES | time ratio | memory ratio |${base_rev:+ one language, $base_rev | time ratio (now / $base_rev) |}"
+  echo "|---|---|---|---|---|${base_rev:+---|---|}"
+  for n in $sizes; do
+    generate "$work/site-$n" "" "$examples/gen_site" --stories "$n" --photos 0 --seed 42 "$work/site-$n"
+    generate "$work/lang-$n" "" "$examples/gen_site" --stories "$n" --photos 0 --seed 42 --translate "$BENCH_LANGUAGES" "$work/lang-$n"
+    for kind in $kinds; do
+      : > "$work/$kind-$n.times"; : > "$work/$kind-$n.rss"
+    done
+    # Untimed: fills the share-card caches. The baseline builds a copy of
+    # the one-language site, with a cache of its own (its cards may differ).
+    "$bin" build --root "$work/site-$n" > /dev/null 2>&1
+    "$bin" build --root "$work/lang-$n" > /dev/null 2>&1
+    if [ -n "${base_rev:-}" ]; then
+      rm -rf "$work/base-site-$n" && mkdir -p "$work/base-site-$n"
+      cp -r "$work/site-$n/content" "$work/base-site-$n/"
+      "$work/baseline/$base_rev/launchpad" build --root "$work/base-site-$n" > /dev/null 2>&1
+    fi
+  done
+  for _ in $(seq "$runs"); do
+    for n in $sizes; do
+      run_once "site-$n" "clear_out '$work/site-$n/public'" "$bin" build --root "$work/site-$n"
+      run_once "lang-$n" "clear_out '$work/lang-$n/public'" "$bin" build --root "$work/lang-$n"
+      if [ -n "${base_rev:-}" ]; then
+        run_once "base-$n" "clear_out '$work/base-site-$n/public'" "$work/baseline/$base_rev/launchpad" build --root "$work/base-site-$n"
+      fi
+    done
+  done
+  for n in $sizes; do
+    read -r one_t one_m < <(summary "site-$n")
+    read -r two_t two_m < <(summary "lang-$n")
+    line="| $n | ${one_t} s, ${one_m} MB | ${two_t} s, ${two_m} MB | $(ratio "$two_t" "$one_t")x | $(ratio "$two_m" "$one_m")x |"
+    if [ -n "${base_rev:-}" ]; then
+      read -r base_t base_m < <(summary "base-$n")
+      line="$line ${base_t} s, ${base_m} MB | $(ratio "$one_t" "$base_t")x |"
+    fi
+    echo "$line"
+  done
+  for n in $sizes; do
+    echo "runs at $n: one $(sort -n "$work/site-$n.times" | tr '\n' ' '); two $(sort -n "$work/lang-$n.times" | tr '\n' ' ')${base_rev:+; $base_rev $(sort -n "$work/base-$n.times" | tr '\n' ' ')}"
   done
   exit 0
 fi

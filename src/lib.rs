@@ -192,12 +192,24 @@ pub fn check_loaded(
     let root = raw.root.as_path();
     let validated = validate::validate(raw, false, today);
     let base_url = validated.base_url.clone().unwrap_or_default();
+    // Originals, then translations: a pull request may add either.
+    let default = validated
+        .content
+        .as_ref()
+        .and_then(|c| c.site.languages.first())
+        .map_or("", |l| l.tag.as_str());
+    let translations = validated
+        .content
+        .iter()
+        .flat_map(|c| &c.languages)
+        .flat_map(|l| l.stories.values());
     let stories = validated
         .content
         .as_ref()
         .map_or(&validated.unbuilt_stories, |c| &c.stories)
         .iter()
-        .map(|s| summary::StoryStatus::of(s))
+        .chain(translations)
+        .map(|s| summary::StoryStatus::of(s, default))
         .collect();
     let later = LaterStages {
         root,

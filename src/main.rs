@@ -341,11 +341,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if matches!(format, CheckFormat::Human) {
                 let errors = diagnostics::error_count(&checked.diagnostics);
                 let warnings = checked.diagnostics.len() - errors;
-                let line = format!(
+                let untranslated = checked
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.language.is_some())
+                    .count();
+                let mut line = format!(
                     "{errors} error{}, {warnings} warning{}",
                     plural(errors),
                     plural(warnings)
                 );
+                if untranslated > 0 {
+                    line.push_str(&format!(
+                        " ({untranslated} of them untranslated text{})",
+                        plural(untranslated)
+                    ));
+                }
                 if errors + warnings > 0 {
                     eprintln!("{line}");
                 } else {

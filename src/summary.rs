@@ -19,11 +19,19 @@ pub struct StoryStatus {
     pub name: String,
     pub headline: String,
     pub published: Publication,
+    /// The folder of the language its page is in: `""` for the default,
+    /// `pt-pt/` for a story written or translated in Portuguese.
+    pub folder: String,
 }
 
 impl StoryStatus {
-    pub fn of(s: &Story) -> StoryStatus {
+    /// `default`: the site's default language, whose pages are at the root.
+    pub fn of(s: &Story, default: &str) -> StoryStatus {
+        let folder = s.lang.as_deref().map_or_else(String::new, |tag| {
+            crate::routes::language_folder(tag, tag == default)
+        });
         StoryStatus {
+            folder,
             file: s.file.clone(),
             slug: s.slug.clone(),
             name: s.name.clone(),
@@ -156,7 +164,9 @@ fn story_row(input: &SummaryInput<'_>, file: &str) -> String {
     if let Some(s) = input.stories.iter().find(|s| s.file == file) {
         let what = match s.published {
             Publication::Published => {
-                let url = Routes::new(input.base_url).absolute(Route::Story(&s.slug));
+                let url = Routes::new(input.base_url)
+                    .in_language(&s.folder)
+                    .absolute(Route::Story(&s.slug));
                 // base_url and slugs are validated: no `<`, `>` or spaces.
                 format!("published at <{url}>")
             }
@@ -249,6 +259,7 @@ mod tests {
 
     fn story(file: &str, name: &str, published: Publication) -> StoryStatus {
         StoryStatus {
+            folder: String::new(),
             file: file.into(),
             slug: file
                 .trim_start_matches("content/stories/")

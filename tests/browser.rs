@@ -209,3 +209,32 @@ fn axe_finds_no_violations_on_portuguese_pages_in_light_and_dark_mode() {
         run_group_on(two_languages(), "axe", &[("AXE_PAGES", pages)]);
     }
 }
+
+/// The example in English, Portuguese and Arabic, with a story in Arabic.
+fn in_arabic() -> &'static TestSite {
+    static SITE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = TestSite::example();
+        site.with_arabic();
+        let run = site.run(&["build", "--base-url", "http://127.0.0.1/"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        site
+    })
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn an_arabic_site_reads_right_to_left_with_its_timeline_map_and_filters_mirrored() {
+    if browser_tools() {
+        run_group_on(in_arabic(), "rtl", &[]);
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium and Node: apt-get install chromium; npm ci; then cargo test -- --include-ignored"]
+fn axe_finds_no_violations_on_arabic_pages_in_light_and_dark_mode() {
+    if browser_tools() {
+        let pages = std::path::Path::new("arabic");
+        run_group_on(in_arabic(), "axe", &[("AXE_PAGES", pages)]);
+    }
+}

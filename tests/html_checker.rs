@@ -56,16 +56,15 @@ fn every_generated_page_is_valid_html() {
         "vnu found no error in an invalid page"
     );
 
-    // In two languages, with a story in the second: every page of each,
-    // with their alternates and switchers (a one-language site's pages are
-    // the same without them).
+    // In three languages, Arabic written right to left, with a story in
+    // each of the others: every page of each, with their alternates and
+    // switchers (a one-language site's pages are the same without them).
     let site = TestSite::example();
-    site.in_english_and_portuguese(Some("pt-PT"));
+    site.in_english_and_portuguese(Some("pt-PT")).with_arabic();
     assert_eq!(site.run(&["build", "--drafts"]).code, 0);
-    assert!(
-        site.path("public/pt-pt/stories/zoe-martin/index.html")
-            .is_file()
-    );
+    for page in ["pt-pt/stories/zoe-martin", "ar/stories/fatima-benali"] {
+        assert!(site.path(&format!("public/{page}/index.html")).is_file());
+    }
     let pages = site
         .output_tree()
         .iter()

@@ -108,6 +108,33 @@ fn every_hreflang_alternate_exists_points_back_and_has_the_language_it_claims() 
     walk_alternates(&with_a_portuguese_story());
 }
 
+#[test]
+fn the_example_site_is_in_english_and_portuguese_with_every_page_linked_to_its_translations() {
+    let site = TestSite::example();
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    walk_alternates(&site);
+    // Several stories translated, one written only in Portuguese.
+    let translated = ["maria-santos", "joao-pereira", "ana-conceicao"];
+    for slug in translated {
+        let page = site.html(&format!("pt-pt/stories/{slug}/index.html"));
+        assert_eq!(
+            attrs(&page, "link[rel=alternate][hreflang=en]", "href"),
+            vec![format!("{BASE}stories/{slug}/")]
+        );
+    }
+    assert!(
+        site.path("public/pt-pt/stories/ines-carvalho/index.html")
+            .is_file()
+    );
+    assert!(!site.path("public/stories/ines-carvalho").exists());
+    // career.yaml is translated.
+    let paths = site.html("pt-pt/paths/index.html");
+    let words = paths.root_element().text().collect::<String>();
+    assert!(words.contains("Assistente de Apoio ao Cliente"), "{words}");
+    assert!(words.contains("Programa de cedência entre departamentos"));
+}
+
 fn walk_alternates(site: &TestSite) {
     let pages = pages(site);
     let mut checked = 0;
@@ -212,7 +239,11 @@ fn the_switcher_leads_to_the_same_page_or_to_the_other_languages_home() {
         attrs(&pt, "nav.languages a[aria-current]", "lang"),
         vec!["pt-PT"]
     );
-    assert_eq!(texts(&pt, "nav.languages a"), vec!["English", "Português"]);
+    assert_eq!(
+        texts(&pt, "nav.languages .language-name"),
+        vec!["English", "Português"]
+    );
+    assert_eq!(texts(&pt, "nav.languages .language-code"), vec!["EN", "PT"]);
     assert_eq!(
         attrs(&pt, "meta[property=\"og:locale\"]", "content"),
         vec!["pt_PT"]

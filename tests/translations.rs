@@ -347,3 +347,27 @@ fn a_site_can_show_each_language_only_the_stories_translated_into_it() {
     let feed = site.read("pt-pt/stories.json");
     assert!(feed.contains("maria-santos") && !feed.contains("kwame-mensah"));
 }
+
+#[test]
+fn a_pull_request_adding_a_translation_is_summarised_with_its_address_and_the_untranslated_count() {
+    let site = with_maria_in_portuguese();
+    site.write("changed.txt", "content/stories/maria-santos.pt-pt.md\n");
+    let changed = site.path("changed.txt");
+    let run = site.run(&[
+        "check",
+        "--format",
+        "markdown",
+        "--changed",
+        changed.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "published at <https://careers.example.com/alumni/pt-pt/stories/maria-santos/>"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("### Translations"));
+    assert!(run.stdout.contains("have no pt-PT translation"));
+}

@@ -3,11 +3,13 @@
 //! site restyles its cards by overriding one file; this module fits the text
 //! to it and rasterises the SVG with resvg.
 //!
-//! Text is drawn with Inter, compiled into the binary (OFL, licence in
-//! `assets/fonts/`). It is wrapped and shortened with an ellipsis using the
-//! font's own advance widths. A character Inter lacks (李) is replaced by its
-//! Latin transliteration (`Li`, via deunicode), and dropped if even that
-//! cannot be drawn, so a card never shows missing-glyph boxes.
+//! Text is drawn with Inter, and Arabic with Noto Sans Arabic, both
+//! compiled into the binary (OFL, licences in `assets/fonts/`): resvg
+//! shapes Arabic (its letters joined) and lays it right to left. Text is
+//! wrapped and shortened with an ellipsis using the fonts' own advance
+//! widths. A character neither font has (李) is replaced by its Latin
+//! transliteration (`Li`, via deunicode), and dropped if even that cannot
+//! be drawn, so a card never shows missing-glyph boxes.
 
 use std::sync::{Arc, OnceLock};
 
@@ -20,6 +22,8 @@ pub const HEIGHT: u32 = 630;
 
 pub static REGULAR: &[u8] = include_bytes!("../../assets/fonts/Inter-Regular.otf");
 pub static BOLD: &[u8] = include_bytes!("../../assets/fonts/Inter-Bold.otf");
+pub static ARABIC_REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+pub static ARABIC_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf");
 
 /// Regular or bold Inter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,23 +32,38 @@ pub enum Weight {
     Bold,
 }
 
-fn font(weight: Weight) -> FontRef<'static> {
+/// The bundled fonts of a weight, in the order resvg falls back through
+/// them: Inter, then Noto Sans Arabic.
+fn fonts(weight: Weight) -> [FontRef<'static>; 2] {
     let data = match weight {
-        Weight::Regular => REGULAR,
-        Weight::Bold => BOLD,
+        Weight::Regular => [REGULAR, ARABIC_REGULAR],
+        Weight::Bold => [BOLD, ARABIC_BOLD],
     };
-    FontRef::new(data).expect("the bundled font parses")
+    data.map(|d| FontRef::new(d).expect("the bundled font parses"))
 }
 
-/// Keeps what the font can draw: other characters become their Latin
+/// Whether one of the bundled fonts has a glyph for `c`.
+struct Coverage([skrifa::charmap::Charmap<'static>; 2]);
+
+impl Coverage {
+    fn of(weight: Weight) -> Coverage {
+        Coverage(fonts(weight).map(|f| f.charmap()))
+    }
+
+    fn has(&self, c: char) -> bool {
+        self.0.iter().any(|m| m.map(c).is_some())
+    }
+}
+
+/// Keeps what the fonts can draw: other characters become their Latin
 /// transliteration, or are dropped. Runs of white space become one space.
 pub fn drawable(text: &str, weight: Weight) -> String {
-    let charmap = font(weight).charmap();
+    let charmap = Coverage::of(weight);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_whitespace() {
             out.push(' ');
-        } else if charmap.map(c).is_some() {
+        } else if charmap.has(c) {
             out.push(c);
         } else if let Some(latin) = deunicode::deunicode_char(c) {
             // Pad with spaces between transliterated words (李小龍 -> Li Xiao Long).
@@ -52,20 +71,29 @@ pub fn drawable(text: &str, weight: Weight) -> String {
             if out.chars().last().is_some_and(|p| !p.is_whitespace()) && latin.chars().count() > 1 {
                 out.push(' ');
             }
-            out.extend(latin.chars().filter(|&l| charmap.map(l).is_some()));
+            out.extend(latin.chars().filter(|&l| charmap.has(l)));
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Width of `text` at `size` pixels, from the font's advance widths.
+/// Width of `text` at `size` pixels, from the advance widths of the font
+/// each character is drawn with. Arabic letters take other shapes once
+/// joined, of about the same width: close enough to wrap by.
 pub fn measure(text: &str, weight: Weight, size: f32) -> f32 {
-    let f = font(weight);
-    let charmap = f.charmap();
-    let metrics = f.glyph_metrics(Size::new(size), LocationRef::default());
+    let fonts = fonts(weight);
+    let faces = fonts.each_ref().map(|f| {
+        (
+            f.charmap(),
+            f.glyph_metrics(Size::new(size), LocationRef::default()),
+        )
+    });
     text.chars()
-        .filter_map(|c| charmap.map(c))
-        .filter_map(|g| metrics.advance_width(g))
+        .filter_map(|c| {
+            faces
+                .iter()
+                .find_map(|(charmap, metrics)| metrics.advance_width(charmap.map(c)?))
+        })
         .sum()
 }
 
@@ -129,6 +157,8 @@ fn fontdb() -> Arc<usvg::fontdb::Database> {
         let mut db = usvg::fontdb::Database::new();
         db.load_font_data(REGULAR.to_vec());
         db.load_font_data(BOLD.to_vec());
+        db.load_font_data(ARABIC_REGULAR.to_vec());
+        db.load_font_data(ARABIC_BOLD.to_vec());
         Arc::new(db)
     })
     .clone()
@@ -163,6 +193,40 @@ pub fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+/// The glyphs a card's text is drawn with: the text of each that no
+/// bundled font has (drawn as an empty box), and the fonts used.
+#[derive(Debug, Default, PartialEq)]
+pub struct Glyphs {
+    pub missing: Vec<String>,
+    pub families: std::collections::BTreeSet<String>,
+}
+
+pub fn glyphs(svg: &str) -> Result<Glyphs, String> {
+    fn walk(group: &usvg::Group, db: &usvg::fontdb::Database, out: &mut Glyphs) {
+        for node in group.children() {
+            match node {
+                usvg::Node::Group(g) => walk(g, db, out),
+                usvg::Node::Text(text) => {
+                    for glyph in text.layouted().iter().flat_map(|s| &s.positioned_glyphs) {
+                        if glyph.id.0 == 0 {
+                            out.missing.push(glyph.text.clone());
+                        }
+                        if let Some(face) = db.face(glyph.font) {
+                            out.families
+                                .extend(face.families.first().map(|(name, _)| name.clone()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let tree = tree(svg)?;
+    let mut out = Glyphs::default();
+    walk(tree.root(), tree.fontdb(), &mut out);
+    Ok(out)
 }
 
 /// Whether a card's SVG would rasterise: it parses, with its text laid out.
@@ -229,6 +293,41 @@ fn encode_png(pixmap: &tiny_skia::Pixmap, photo: bool) -> Result<Vec<u8>, png::E
 /// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera
 /// function card templates use to wrap text into lines that fit, measured
 /// with the same font resvg draws with.
+/// `{{ line | script_runs | safe }}` in `card.svg`: a line of text, escaped,
+/// with each run of Arabic in a `<tspan>` set in Noto Sans Arabic. resvg
+/// falls back to another font glyph by glyph, which gives up on Arabic's
+/// joined letters as soon as a line also has a character of Inter's (a
+/// Latin name, `←`); a run in its own font is shaped whole.
+pub fn script_runs(text: &str) -> String {
+    let inter = fonts(Weight::Regular)[0].charmap();
+    let all = Coverage::of(Weight::Regular);
+    let mut out = String::with_capacity(text.len());
+    let mut arabic = false;
+    for c in text.chars() {
+        let neutral = c.is_whitespace() || c.is_ascii_punctuation();
+        let is_arabic = !neutral && inter.map(c).is_none() && all.has(c);
+        if !neutral && is_arabic != arabic {
+            out.push_str(if is_arabic {
+                r#"<tspan font-family="Noto Sans Arabic">"#
+            } else {
+                "</tspan>"
+            });
+            arabic = is_arabic;
+        }
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    if arabic {
+        out.push_str("</tspan>");
+    }
+    out
+}
+
 pub fn fit_text_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<String>> {
     let text = kwargs.must_get::<&str>("text")?;
     let size = kwargs.must_get::<f32>("size")?.clamp(4.0, 400.0);
@@ -256,6 +355,15 @@ mod tests {
         ] {
             assert_eq!(drawable(name, Weight::Bold), name);
         }
+    }
+
+    #[test]
+    fn arabic_runs_are_set_in_the_arabic_font_and_text_is_escaped() {
+        assert_eq!(script_runs("Ana <b> & Zoë"), "Ana &lt;b&gt; &amp; Zoë");
+        assert_eq!(
+            script_runs("Agent ← مديرة المنتج"),
+            r#"Agent ← <tspan font-family="Noto Sans Arabic">مديرة المنتج</tspan>"#
+        );
     }
 
     #[test]

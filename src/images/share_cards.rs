@@ -49,6 +49,8 @@ struct ShareCardCtx {
     photo: Option<String>,
     colors: CardColors,
     logo: Option<CardLogo>,
+    /// The language is written right to left: the card is mirrored.
+    rtl: bool,
 }
 
 /// `card.colors`: the brand's, as CSS hex.
@@ -329,7 +331,7 @@ fn jobs(
                 .iter()
                 .map(|r| role_title(site, r))
                 .collect::<Vec<_>>()
-                .join(" → ");
+                .join(&format!(" {} ", words.get("arrow", &[])));
             Ok(Job {
                 of: CardOf::Story(s.slug.clone()),
                 cx: ShareCardCtx {
@@ -341,6 +343,7 @@ fn jobs(
                     photo: None,
                     colors: colors.clone(),
                     logo: logo.clone(),
+                    rtl: words.rtl(),
                 },
                 photo,
                 story_key,
@@ -361,6 +364,7 @@ fn jobs(
                 photo: None,
                 colors: colors.clone(),
                 logo: logo.clone(),
+                rtl: words.rtl(),
             },
             photo: None,
             story_key: None,
@@ -426,6 +430,7 @@ fn jobs(
                 photo: None,
                 colors: colors.clone(),
                 logo: logo.clone(),
+                rtl: words.rtl(),
             },
             photo: None,
             story_key: None,
@@ -440,4 +445,70 @@ fn card_error(templates: &Templates, why: String) -> Vec<Diagnostic> {
         .error(Pos::START, "template-error", why)
         .help("the card template must render to valid SVG");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in card template, for a site in English and Arabic.
+    fn templates() -> Templates {
+        let yaml = "title: Careers\nbase_url: https://careers.example.com/\nlanguages: [en, ar]\n";
+        let node = crate::content::yaml::parse(yaml, 0).unwrap();
+        let mut found = Vec::new();
+        let site = crate::validate::site::site(&node, &[], &mut Reporter::new("", &mut found))
+            .expect("valid settings");
+        let theme = crate::theme::load(std::path::Path::new("/nonexistent"), &site).unwrap();
+        theme.templates.expect("the built-in theme loads")
+    }
+
+    fn card(name: &str, headline: &str, journey: &str, rtl: bool) -> String {
+        let cx = ShareCardCtx {
+            kind: "story",
+            site_title: "Example Telecom".into(),
+            name: name.into(),
+            headline: headline.into(),
+            journey: journey.into(),
+            photo: None,
+            colors: CardColors::of(&Palette::new(
+                palette::DEFAULT_PRIMARY,
+                palette::DEFAULT_ACCENT,
+            )),
+            logo: None,
+            rtl,
+        };
+        let mut tera = Context::new();
+        tera.insert("card", &cx);
+        templates().render(TEMPLATE, &tera).unwrap()
+    }
+
+    #[test]
+    fn polish_and_portuguese_diacritics_and_arabic_are_drawn_with_no_missing_glyph() {
+        let latin = card(
+            "Zofia Łukasiewicz-Wiśniewska",
+            "Da linha de faturação à equipa de finanças: três promoções em cinco anos",
+            "Konsultant → Główny księgowy",
+            false,
+        );
+        let arabic = card(
+            "فاطمة الأمراني",
+            "من مركز الاتصال إلى فريق المنتج في أربع سنوات",
+            "موظفة خدمة العملاء ← مديرة المنتج",
+            true,
+        );
+        for svg in [&latin, &arabic] {
+            let glyphs = drawing::glyphs(svg).unwrap();
+            assert_eq!(glyphs.missing, Vec::<String>::new(), "{svg}");
+            drawing::rasterize(svg, false).unwrap();
+        }
+        // Every letter kept as written, none transliterated.
+        for word in ["Łukasiewicz-Wiśniewska", "faturação", "Główny", "فاطمة"] {
+            assert!(latin.contains(word) || arabic.contains(word), "{word}");
+        }
+        let families = drawing::glyphs(&arabic).unwrap().families;
+        assert!(families.contains("Noto Sans Arabic"), "{families:?}");
+        // Right to left, the text is set from the card's right edge.
+        assert!(arabic.contains(r#"x="1120" text-anchor="end""#), "{arabic}");
+        assert!(latin.contains(r#"x="80" text-anchor="start""#));
+    }
 }

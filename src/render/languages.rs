@@ -26,6 +26,14 @@ pub struct PageLanguage {
 /// The languages whose script runs right to left, by their base tag.
 const RIGHT_TO_LEFT: &[&str] = &["ar", "he", "fa", "ur"];
 
+/// Whether the language `tag` is written right to left.
+pub fn is_rtl(tag: &str) -> bool {
+    let primary = tag.split('-').next().unwrap_or(tag);
+    RIGHT_TO_LEFT
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(primary))
+}
+
 /// The site's languages, the default first, each with its route table.
 pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
     let base = Routes::new(&site.config.base_url);
@@ -33,20 +41,15 @@ pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
         .languages
         .iter()
         .enumerate()
-        .map(|(i, l)| {
-            let primary = l.tag.split('-').next().unwrap_or(&l.tag);
-            PageLanguage {
-                name: l.name.clone().unwrap_or_else(|| {
-                    strings
-                        .get(&l.tag, "language-name", &[])
-                        .unwrap_or_else(|| l.tag.clone())
-                }),
-                rtl: RIGHT_TO_LEFT
-                    .iter()
-                    .any(|r| r.eq_ignore_ascii_case(primary)),
-                routes: base.in_language(&language_folder(&l.tag, i == 0)),
-                tag: l.tag.clone(),
-            }
+        .map(|(i, l)| PageLanguage {
+            name: l.name.clone().unwrap_or_else(|| {
+                strings
+                    .get(&l.tag, "language-name", &[])
+                    .unwrap_or_else(|| l.tag.clone())
+            }),
+            rtl: is_rtl(&l.tag),
+            routes: base.in_language(&language_folder(&l.tag, i == 0)),
+            tag: l.tag.clone(),
         })
         .collect()
 }
@@ -88,6 +91,8 @@ pub struct LanguageCtx {
 pub struct LanguageLinkCtx {
     pub lang: String,
     pub name: String,
+    /// Short, for phones: `PT`, or `PT-BR` where two languages share `pt`.
+    pub code: String,
     /// Root-relative.
     pub url: String,
     /// The language of this page.
@@ -117,6 +122,28 @@ impl<'a> Languages<'a> {
 
     pub fn is_default(&self) -> bool {
         self.current == 0
+    }
+
+    /// Language `i`'s tag as the switcher shows it on phones: its primary
+    /// subtag, unless another language of the site shares it.
+    fn code(&self, i: usize) -> String {
+        let primary = |tag: &str| {
+            tag.split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase()
+        };
+        let own = primary(&self.all[i].tag);
+        let shared = self
+            .all
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != i && primary(&l.tag) == own);
+        if shared {
+            self.all[i].tag.to_ascii_uppercase()
+        } else {
+            own.to_ascii_uppercase()
+        }
     }
 
     /// Whether the site has more than one language.
@@ -190,6 +217,7 @@ impl<'a> Languages<'a> {
                     LanguageLinkCtx {
                         lang: l.tag.clone(),
                         name: l.name.clone(),
+                        code: self.code(i),
                         url: l.routes.url(to),
                         current: i == self.current,
                         translated,

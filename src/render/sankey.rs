@@ -185,6 +185,11 @@ pub fn layout(site: &Site, flows: &[Flow], urls: &Urls<'_>) -> Option<CareerMap>
         );
         right_offset[r] += f.count as f64 * unit;
     }
+    // Right to left, starting roles are on the right: every x mirrored.
+    // Labels keep their `text-anchor`, which right-to-left text reads
+    // the other way round.
+    let rtl = urls.languages.current().rtl;
+    let mirror = |x: f64| if rtl { WIDTH - x } else { x };
     let mut bands = Vec::new();
     for f in &ordered {
         let l = pos(&left, &f.from);
@@ -192,7 +197,7 @@ pub fn layout(site: &Site, flows: &[Flow], urls: &Urls<'_>) -> Option<CareerMap>
         let y0 = left[l].y + left_offset[l];
         left_offset[l] += h;
         let y1 = right_y[&(f.from.as_str(), f.to.as_str())];
-        let (x0, x1) = (LEFT_X + NODE_WIDTH, RIGHT_X);
+        let (x0, x1) = (mirror(LEFT_X + NODE_WIDTH), mirror(RIGHT_X));
         let xm = (x0 + x1) / 2.0;
         let (x0, x1, xm) = (n(x0), n(x1), n(xm));
         let (top0, top1, bottom0, bottom1) = (n(y0), n(y1), n(y0 + h), n(y1 + h));
@@ -218,11 +223,11 @@ pub fn layout(site: &Site, flows: &[Flow], urls: &Urls<'_>) -> Option<CareerMap>
                 url: urls.url(Route::Listing(Listing::Role(&node.id), 1)),
                 count: node.count,
                 colour: node.department % PALETTE,
-                x: n(x),
+                x: n(if rtl { WIDTH - x - NODE_WIDTH } else { x }),
                 y: n(node.y),
                 width: format!("{NODE_WIDTH}"),
                 height: n(node.height.max(1.0)),
-                label_x: n(label_x),
+                label_x: n(mirror(label_x)),
                 label_y: n(node.y + node.height / 2.0),
                 anchor,
             });

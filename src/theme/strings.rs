@@ -16,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Pos, Reporter};
 
 /// The built-in string files: `(language tag, text)`.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("ar", include_str!("../../themes/default/i18n/ar.ftl")),
     ("en", include_str!("../../themes/default/i18n/en.ftl")),
     ("es", include_str!("../../themes/default/i18n/es.ftl")),
     ("pl", include_str!("../../themes/default/i18n/pl.ftl")),
@@ -256,6 +257,11 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     pub fn new(strings: &'a Strings, language: &'a str) -> Self {
         Words { strings, language }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn rtl(&self) -> bool {
+        crate::render::languages::is_rtl(self.language)
     }
 
     /// The message `key`; the key itself if there is none (`check` has

@@ -173,6 +173,12 @@ impl Templates {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
         tera.register_function("fit_text", crate::images::drawing::fit_text_function);
+        tera.register_filter(
+            "script_runs",
+            |text: &str, _: Kwargs, _: &State| -> TeraResult<String> {
+                Ok(crate::images::drawing::script_runs(text))
+            },
+        );
         let words = Arc::clone(&strings);
         tera.register_filter(
             "t",

@@ -295,9 +295,13 @@ const groups = {
     // AXE_PAGES=languages: the Portuguese pages of a site in two languages.
     const pages = process.env.AXE_PAGES === "brand"
       ? ["/", "/?dept=product", "/stories/maria-santos/", "/roles/agent/", "/paths/", "/openings/", "/collections/"]
+      : process.env.AXE_PAGES === "arabic"
+        ? ["/ar/", "/ar/?dept=product", "/ar/paths/", "/ar/roles/agent/", "/ar/openings/",
+          "/ar/stories/fatima-benali/", "/ar/stories/kwame-mensah/", "/ar/collections/", "/ar/404.html"]
       : process.env.AXE_PAGES === "languages"
         ? ["/pt-pt/", "/pt-pt/?dept=product", "/pt-pt/paths/", "/pt-pt/roles/agent/", "/pt-pt/openings/",
-          "/pt-pt/stories/zoe-martin/", "/pt-pt/collections/", "/pt-pt/404.html", "/stories/maria-santos/"]
+          "/pt-pt/stories/zoe-martin/", "/pt-pt/stories/maria-santos/", "/pt-pt/stories/ines-carvalho/",
+          "/pt-pt/collections/", "/pt-pt/404.html", "/stories/kwame-mensah/"]
         : all;
     for (const colorScheme of ["light", "dark"]) {
       const p = await page({ colorScheme });
@@ -344,15 +348,71 @@ groups.languages = async () => {
       assert.equal(await p.locator("html").getAttribute("lang"), "en");
     }
   });
-  await check("from a story with no translation the switcher leads to the other language's home", async () => {
+  await check("from a translated story the switcher leads to its translation", async () => {
     const p = await page();
     await p.goto(base + "/stories/maria-santos/");
+    await p.locator("nav.languages a[hreflang=pt-PT]").click();
+    await p.waitForURL(/\/pt-pt\/stories\/maria-santos\/$/);
+    assert.equal(await p.locator("html").getAttribute("lang"), "pt-PT");
+    assert.match(await p.locator("p.lead").innerText(), /turno da noite/);
+    await p.locator("nav.languages a[hreflang=en]").click();
+    await p.waitForURL((u) => u.pathname === "/stories/maria-santos/");
+  });
+  await check("from a story with no translation the switcher leads to the other language's home", async () => {
+    const p = await page();
+    await p.goto(base + "/stories/kwame-mensah/");
     await p.locator("nav.languages a[hreflang=pt-PT]").click();
     await p.waitForURL(/\/pt-pt\/$/);
     assert.equal(await p.locator("html").getAttribute("lang"), "pt-PT");
     await p.goto(base + "/pt-pt/stories/zoe-martin/");
     await p.locator("nav.languages a[hreflang=en]").click();
     await p.waitForURL((u) => u.pathname === "/");
+  });
+};
+
+// A site with Arabic among its languages (tests/browser.rs builds it): its
+// pages read right to left, with the layout mirrored.
+groups.rtl = async () => {
+  const box = (p, selector) => p.locator(selector).first().boundingBox();
+  await check("Arabic pages are right to left, the header and filters mirrored", async () => {
+    const p = await page({ viewport: { width: 1440, height: 900 } });
+    await ready(p, "/ar/");
+    assert.equal(await p.locator("html").getAttribute("dir"), "rtl");
+    assert.equal(await p.locator("html").getAttribute("lang"), "ar");
+    // The brand is at the right end of the header, the switcher at the left.
+    assert.ok((await box(p, ".site-header .brand")).x > (await box(p, "nav.languages")).x);
+    // Facet buttons run from right to left.
+    const buttons = p.locator("button[data-facet=dept]");
+    const [first, second] = [await buttons.nth(0).boundingBox(), await buttons.nth(1).boundingBox()];
+    if (Math.abs(first.y - second.y) < 2) assert.ok(first.x > second.x, `${first.x} then ${second.x}`);
+    else assert.ok(first.y < second.y);
+    // Filtering works and speaks Arabic.
+    const dept = await buttons.first().getAttribute("data-value");
+    await facet(p, "dept", dept).click();
+    assert.match(await p.locator("#filter-status").innerText(), /تطابق/);
+    assert.equal(query(p).get("dept"), dept);
+    // A story written in English is marked as such on the Arabic listing.
+    assert.equal(await p.locator("li.card[lang=en]").count() > 0, true);
+  });
+  await check("an Arabic story's timeline runs down its right edge, and the career map starts on the right", async () => {
+    const p = await page({ viewport: { width: 390, height: 900 } });
+    await p.goto(base + "/ar/stories/fatima-benali/");
+    const timeline = await p.locator(".timeline").evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { left: s.borderLeftWidth, right: s.borderRightWidth };
+    });
+    assert.deepEqual(timeline, { left: "0px", right: "2px" });
+    const line = await box(p, ".timeline");
+    const heading = await box(p, ".timeline h3");
+    assert.ok(line.x + line.width - (heading.x + heading.width) < 40, "the steps hang from the right edge");
+    const arrow = await p.locator(".journey-path li + li").first().evaluate((li) => getComputedStyle(li, "::before").content);
+    assert.equal(arrow, '"←"');
+    const map = await page({ viewport: { width: 1440, height: 900 } });
+    await map.goto(base + "/ar/paths/");
+    // Every starting role (left column when left to right) is on the right.
+    const xs = await map.locator(".flow svg rect.node").evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("x"))));
+    const start = await map.locator(".flow svg a").first().locator("rect").getAttribute("x");
+    assert.ok(Number(start) === Math.max(...xs), `${start} of ${xs}`);
   });
 };
 
@@ -541,9 +601,14 @@ async function layoutProblems(p) {
     }
     const header = document.querySelector(".site-header");
     if (header) {
-      const items = [...header.querySelectorAll(".brand, nav li")].filter(visible).map((e) => e.getBoundingClientRect());
+      // The site's links on one line; the language switcher beside them,
+      // except on the narrowest phones, where it may take a line of its own.
+      const selector = window.innerWidth < 390 ? ".brand, nav:not(.languages) li" : ".brand, nav li";
+      const items = [...header.querySelectorAll(selector)].filter(visible).map((e) => e.getBoundingClientRect());
       const mid = (r) => r.top + r.height / 2;
       if (items.some((r) => Math.abs(mid(r) - mid(items[0])) > 6)) problems.push("the header is on more than one line");
+      const switcher = [...header.querySelectorAll(".languages li")].filter(visible).map((e) => e.getBoundingClientRect());
+      if (switcher.some((r) => Math.abs(mid(r) - mid(switcher[0])) > 6)) problems.push("the language switcher is on more than one line");
     }
     return problems;
   });

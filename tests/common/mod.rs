@@ -94,11 +94,15 @@ impl TestSite {
     /// alumni fixture, which both say `language: en`), with Zoë Martin's
     /// story written in `zoe_lang` if given.
     pub fn in_english_and_portuguese(&self, zoe_lang: Option<&str>) -> &Self {
-        self.edit(
-            "content/site.yaml",
-            "language: en",
-            "languages: [en, pt-PT]",
-        );
+        // The example is in both already.
+        let settings = fs::read_to_string(self.path("content/site.yaml")).unwrap();
+        if !settings.contains("languages: [en, pt-PT]") {
+            self.edit(
+                "content/site.yaml",
+                "language: en",
+                "languages: [en, pt-PT]",
+            );
+        }
         if let Some(lang) = zoe_lang {
             self.edit(
                 "content/stories/zoe-martin.md",
@@ -107,6 +111,22 @@ impl TestSite {
             );
         }
         self
+    }
+
+    /// Adds Arabic, written right to left, to the site's languages, with a
+    /// story written in Arabic (`fatima-benali`).
+    pub fn with_arabic(&self) -> &Self {
+        let settings = fs::read_to_string(self.path("content/site.yaml")).unwrap();
+        if settings.contains("languages: [en, pt-PT]") {
+            self.edit(
+                "content/site.yaml",
+                "languages: [en, pt-PT]",
+                "languages: [en, pt-PT, ar]",
+            );
+        } else {
+            self.edit("content/site.yaml", "language: en", "languages: [en, ar]");
+        }
+        self.write("content/stories/fatima-benali.md", ARABIC_STORY)
     }
 
     pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
@@ -284,3 +304,28 @@ pub fn decode_qr_svg(svg: &str) -> String {
     assert_eq!(grids.len(), 1, "one QR code in the image");
     grids[0].decode().expect("the QR code decodes").1
 }
+
+/// A story written in Arabic, for sites with `ar` among their languages.
+pub const ARABIC_STORY: &str = "---
+name: فاطمة بن علي
+lang: ar
+headline: من مركز الاتصال إلى فريق المنتج في أربع سنوات
+consent: true
+date: 2026-06-01
+location: الدار البيضاء، المغرب
+quote: كل مكالمة كانت درسًا في ما يحتاجه العملاء فعلًا.
+journey:
+  - role: agent
+    from: 2019-03
+    to: 2021-01
+    note: خط الدعم باللغتين العربية والفرنسية
+  - role: team-lead
+    from: 2021-01
+    to: 2023-02
+  - role: product-manager
+    from: 2023-02
+tags: [mentoring]
+---
+
+بدأت في خط الدعم الليلي. تعلّمت أن أستمع قبل أن أجيب، وأن أدوّن ما يتكرر.
+";

@@ -5,6 +5,8 @@
 # The language's own name, for the language switcher.
 language-name = English
 languages-label = Language
+# Between the steps of a journey, pointing the way the language reads.
+arrow = →
 
 ## Counts and durations. Numbers choose the plural form of the language.
 

@@ -3,6 +3,8 @@
 # The language's own name, for the language switcher.
 language-name = Español
 languages-label = Idioma
+# Between the steps of a journey, pointing the way the language reads.
+arrow = →
 
 ## Recuentos y duraciones.
 

@@ -4,6 +4,8 @@
 # The language's own name, for the language switcher.
 language-name = Polski
 languages-label = Język
+# Between the steps of a journey, pointing the way the language reads.
+arrow = →
 
 ## Liczby i okresy.
 

@@ -4,6 +4,8 @@
 # The language's own name, for the language switcher.
 language-name = Português
 languages-label = Idioma
+# Between the steps of a journey, pointing the way the language reads.
+arrow = →
 
 ## Contagens e durações.
 
