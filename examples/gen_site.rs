@@ -369,7 +369,10 @@ fn main() {
         let translation = translate.as_ref().map(|tag| {
             let file = format!(
                 "---\nheadline: \"{}\"\nquote: \"{}\"\nphoto_alt: {name}\n---\n\n{}",
-                sentence(&mut words_rng, 8).trim_end_matches('.'),
+                (0..8)
+                    .map(|_| *words_rng.pick(&WORDS))
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 sentence(&mut words_rng, 9),
                 body(&mut words_rng)
             );

@@ -472,7 +472,7 @@ mod tests {
 
     #[test]
     fn plural_forms_follow_each_language() {
-        let s = strings(&["en", "pt-PT", "pl", "es"]);
+        let s = strings(&["en", "pt-PT", "pl", "es", "ar"]);
         let cases: &[(&str, [&str; 6])] = &[
             (
                 "en",
@@ -516,6 +516,18 @@ mod tests {
                     "5 historias",
                     "22 historias",
                     "112 historias",
+                ],
+            ),
+            (
+                // Six forms: zero, one, two, few (3-10), many (11-99), other.
+                "ar",
+                [
+                    "لا توجد قصص",
+                    "قصة واحدة",
+                    "قصتان",
+                    "5 قصص",
+                    "22 قصة",
+                    "112 قصة",
                 ],
             ),
         ];

@@ -44,9 +44,15 @@ pub fn resolve(
     index: usize,
     r: &mut Reporter<'_>,
 ) -> (Node, Vec<Untranslated>) {
-    let mut untranslated = Vec::new();
-    let resolved = walk(node, languages, index, r, &mut untranslated);
-    (resolved, untranslated)
+    let mut walker = Walker {
+        keys: TEXT_KEYS,
+        deep: true,
+        languages,
+        index,
+        untranslated: Vec::new(),
+    };
+    let resolved = walker.walk(node, r);
+    (resolved, walker.untranslated)
 }
 
 /// [`resolve`] for the `keys` of the top-level mapping only: site.yaml's
@@ -58,153 +64,135 @@ pub fn resolve_top(
     index: usize,
     r: &mut Reporter<'_>,
 ) -> (Node, Vec<Untranslated>) {
-    let mut untranslated = Vec::new();
-    let value = match &node.value {
-        Value::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(key, value)| {
-                    let value = match keys.contains(&key.name.as_str()) {
-                        true => text(value, &key.name, languages, index, r, &mut untranslated),
-                        false => value.clone(),
-                    };
-                    (key.clone(), value)
-                })
-                .collect(),
-        ),
-        other => other.clone(),
+    let mut walker = Walker {
+        keys,
+        deep: false,
+        languages,
+        index,
+        untranslated: Vec::new(),
     };
-    let node = Node {
-        pos: node.pos,
-        value,
-    };
-    (node, untranslated)
+    let resolved = walker.walk(node, r);
+    (resolved, walker.untranslated)
 }
 
-fn walk(
-    node: &Node,
-    languages: &[String],
+/// Copies a YAML tree with the texts at `keys` in one language.
+struct Walker<'a> {
+    keys: &'a [&'a str],
+    /// Into nested mappings and lists too, or the top mapping only.
+    deep: bool,
+    languages: &'a [String],
     index: usize,
-    r: &mut Reporter<'_>,
-    untranslated: &mut Vec<Untranslated>,
-) -> Node {
-    let value = match &node.value {
-        Value::Map(entries) => Value::Map(
-            entries
-                .iter()
-                .map(|(key, value)| {
-                    let value = if TEXT_KEYS.contains(&key.name.as_str()) {
-                        text(value, &key.name, languages, index, r, untranslated)
-                    } else {
-                        walk(value, languages, index, r, untranslated)
-                    };
-                    (key.clone(), value)
-                })
-                .collect(),
-        ),
-        Value::Seq(items) => Value::Seq(
-            items
-                .iter()
-                .map(|item| walk(item, languages, index, r, untranslated))
-                .collect(),
-        ),
-        other => other.clone(),
-    };
-    Node {
-        pos: node.pos,
-        value,
-    }
+    untranslated: Vec<Untranslated>,
 }
 
-/// The value of a text key: a text, a list of texts, or either per language.
-fn text(
-    node: &Node,
-    key: &str,
-    languages: &[String],
-    index: usize,
-    r: &mut Reporter<'_>,
-    untranslated: &mut Vec<Untranslated>,
-) -> Node {
-    match &node.value {
-        Value::Seq(items) => Node {
-            pos: node.pos,
-            value: Value::Seq(
-                items
+impl Walker<'_> {
+    fn walk(&mut self, node: &Node, r: &mut Reporter<'_>) -> Node {
+        let value = match &node.value {
+            Value::Map(entries) => Value::Map(
+                entries
                     .iter()
-                    .map(|item| text(item, key, languages, index, r, untranslated))
+                    .map(|(key, value)| {
+                        let value = if self.keys.contains(&key.name.as_str()) {
+                            self.text(value, &key.name, r)
+                        } else if self.deep {
+                            self.walk(value, r)
+                        } else {
+                            value.clone()
+                        };
+                        (key.clone(), value)
+                    })
                     .collect(),
             ),
-        },
-        Value::Map(entries) => per_language(node, entries, key, languages, index, r, untranslated),
-        Value::Str(s) if index > 0 && !s.trim().is_empty() => {
-            untranslated.push(Untranslated {
-                pos: node.pos,
-                key: key.to_string(),
-            });
-            node.clone()
+            Value::Seq(items) if self.deep => {
+                Value::Seq(items.iter().map(|item| self.walk(item, r)).collect())
+            }
+            other => other.clone(),
+        };
+        Node {
+            pos: node.pos,
+            value,
         }
-        _ => node.clone(),
     }
 }
 
-fn per_language(
-    node: &Node,
-    entries: &[(crate::content::yaml::Key, Node)],
-    key: &str,
-    languages: &[String],
-    index: usize,
-    r: &mut Reporter<'_>,
-    untranslated: &mut Vec<Untranslated>,
-) -> Node {
-    // Before site.yaml names its languages (its own errors are reported),
-    // the first text stands for all.
-    let Some(default) = languages.first() else {
-        return entries
-            .first()
-            .map_or_else(|| node.clone(), |(_, v)| v.clone());
-    };
-    for (k, _) in entries {
-        if !languages.iter().any(|l| l.eq_ignore_ascii_case(&k.name)) {
-            r.error(
-                k.pos,
-                "unknown-language",
-                format!(
-                    "`{}` is not one of the site's languages ({})",
-                    k.name,
-                    languages.join(", ")
-                ),
-            )
-            .help("write the language as site.yaml's `languages:` does, or add it there");
+impl Walker<'_> {
+    /// The value of a text key: a text, a list of texts, or either per language.
+    fn text(&mut self, node: &Node, key: &str, r: &mut Reporter<'_>) -> Node {
+        match &node.value {
+            Value::Seq(items) => Node {
+                pos: node.pos,
+                value: Value::Seq(items.iter().map(|item| self.text(item, key, r)).collect()),
+            },
+            Value::Map(entries) => self.per_language(node, entries, key, r),
+            Value::Str(s) if self.index > 0 && !s.trim().is_empty() => {
+                self.untranslated.push(Untranslated {
+                    pos: node.pos,
+                    key: key.to_string(),
+                });
+                node.clone()
+            }
+            _ => node.clone(),
         }
     }
-    let find = |tag: &str| {
-        entries
-            .iter()
-            .find(|(k, _)| k.name.eq_ignore_ascii_case(tag))
-            .map(|(_, v)| v)
-    };
-    let Some(fallback) = find(default) else {
-        r.error(
-            node.pos,
-            "missing-default-text",
-            format!("`{key}` has no text in {default}, the site's default language"),
-        )
-        .help(format!(
-            "add `{default}:` with the text every language without its own shows"
-        ));
-        return Node {
-            pos: node.pos,
-            value: Value::Null,
+
+    fn per_language(
+        &mut self,
+        node: &Node,
+        entries: &[(crate::content::yaml::Key, Node)],
+        key: &str,
+        r: &mut Reporter<'_>,
+    ) -> Node {
+        let (languages, index) = (self.languages, self.index);
+        // Before site.yaml names its languages (its own errors are reported),
+        // the first text stands for all.
+        let Some(default) = languages.first() else {
+            return entries
+                .first()
+                .map_or_else(|| node.clone(), |(_, v)| v.clone());
         };
-    };
-    match find(&languages[index.min(languages.len() - 1)]) {
-        Some(own) => own.clone(),
-        None => {
-            untranslated.push(Untranslated {
+        for (k, _) in entries {
+            if !languages.iter().any(|l| l.eq_ignore_ascii_case(&k.name)) {
+                r.error(
+                    k.pos,
+                    "unknown-language",
+                    format!(
+                        "`{}` is not one of the site's languages ({})",
+                        k.name,
+                        languages.join(", ")
+                    ),
+                )
+                .help("write the language as site.yaml's `languages:` does, or add it there");
+            }
+        }
+        let find = |tag: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| k.name.eq_ignore_ascii_case(tag))
+                .map(|(_, v)| v)
+        };
+        let Some(fallback) = find(default) else {
+            r.error(
+                node.pos,
+                "missing-default-text",
+                format!("`{key}` has no text in {default}, the site's default language"),
+            )
+            .help(format!(
+                "add `{default}:` with the text every language without its own shows"
+            ));
+            return Node {
                 pos: node.pos,
-                key: key.to_string(),
-            });
-            fallback.clone()
+                value: Value::Null,
+            };
+        };
+        match find(&languages[index.min(languages.len() - 1)]) {
+            Some(own) => own.clone(),
+            None => {
+                self.untranslated.push(Untranslated {
+                    pos: node.pos,
+                    key: key.to_string(),
+                });
+                fallback.clone()
+            }
         }
     }
 }

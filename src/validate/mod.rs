@@ -19,9 +19,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use crate::content::types::DEFAULT_CONSENT_WARNING_DAYS;
-use crate::content::types::{Content, LanguageText, Story};
+use crate::content::types::{Content, Story};
 use crate::content::{RawSite, RawStory, yaml};
-use crate::diagnostics::{self, Diagnostic, Pos, Reporter};
+use crate::diagnostics::{self, Diagnostic, Reporter};
 use crate::validate::fields::did_you_mean;
 use crate::validate::story::StoryContext;
 
@@ -210,7 +210,8 @@ pub fn validate_with(
         Some(memo) => memoized_stories(raw, &originals, &cx, memo, &mut diags),
     };
     check_unique_slugs(&stories, &mut diags);
-    let mut texts = translations(&originals, &translated, &stories, &cx, drafts, &mut diags);
+    let mut texts =
+        translation::translations(&originals, &translated, &stories, &cx, drafts, &mut diags);
 
     let mut collections = Vec::new();
     for file in &raw.collections {
@@ -221,37 +222,48 @@ pub fn validate_with(
             .map(|node| localized::resolve(node, &languages, 0, &mut r).0);
         collections.extend(in_default.and_then(|node| collection::collection(file, &node, &mut r)));
         if let Some(node) = &node {
-            for (i, text) in texts.iter_mut().enumerate().skip(1) {
-                let mut scratch = Vec::new();
-                let mut quiet = Reporter::new(&file.path, &mut scratch);
-                let (resolved, untranslated) = localized::resolve(node, &languages, i, &mut quiet);
-                localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
-                let list = text.collections.get_or_insert_with(Vec::new);
-                list.extend(collection::collection(file, &resolved, &mut quiet));
-            }
+            in_each_language(
+                &file.path,
+                node,
+                &languages,
+                &mut texts,
+                &mut diags,
+                |n, i, r| localized::resolve(n, &languages, i, r),
+                |text, resolved, r| {
+                    let list = text.collections.get_or_insert_with(Vec::new);
+                    list.extend(collection::collection(file, resolved, r));
+                },
+            );
         }
     }
     if let (Some(file), Some(node)) = (&raw.site_yaml, written.site.as_ref()) {
-        for (i, text) in texts.iter_mut().enumerate().skip(1) {
-            let mut scratch = Vec::new();
-            let mut quiet = Reporter::new(&file.path, &mut scratch);
-            let (resolved, untranslated) =
-                localized::resolve_top(node, SITE_TEXTS, &languages, i, &mut quiet);
-            localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
-            if let Some(f) = fields::Fields::of(&resolved, &[], "", &mut quiet) {
-                text.title = f.text("title", &mut quiet).map(|t| t.value);
-                text.description = f.text("description", &mut quiet).map(|t| t.value);
-            }
-        }
+        in_each_language(
+            &file.path,
+            node,
+            &languages,
+            &mut texts,
+            &mut diags,
+            |n, i, r| localized::resolve_top(n, SITE_TEXTS, &languages, i, r),
+            |text, resolved, r| {
+                if let Some(f) = fields::Fields::of(resolved, &[], "", r) {
+                    text.title = f.text("title", r).map(|t| t.value);
+                    text.description = f.text("description", r).map(|t| t.value);
+                }
+            },
+        );
     }
     if let (Some(file), Some(node)) = (&raw.career_yaml, written.career.as_ref()) {
-        for (i, text) in texts.iter_mut().enumerate().skip(1) {
-            let mut scratch = Vec::new();
-            let mut quiet = Reporter::new(&file.path, &mut scratch);
-            let (resolved, untranslated) = localized::resolve(node, &languages, i, &mut quiet);
-            localized::warn(&file.path, &languages[i], &untranslated, &mut diags);
-            text.career = career::career(&resolved, &mut quiet);
-        }
+        in_each_language(
+            &file.path,
+            node,
+            &languages,
+            &mut texts,
+            &mut diags,
+            |n, i, r| localized::resolve(n, &languages, i, r),
+            |text, resolved, r| {
+                text.career = career::career(resolved, r);
+            },
+        );
     }
     // A story with errors of its own is not also "unknown" where a collection
     // names it: its own diagnostics say what to fix.
@@ -301,136 +313,30 @@ pub fn validate_with(
     }
 }
 
-/// Each language's stories translated into it, checked against their
-/// originals; and for a site of several languages, a warning for each
-/// published story a language has no translation of.
-fn translations(
-    originals: &[&RawStory],
-    translated: &[&RawStory],
-    stories: &[Arc<Story>],
-    cx: &StoryContext<'_>,
-    drafts: bool,
+/// Reads `file` (as `node`) in each language after the default: `resolve`
+/// gives its YAML in language i, `take` keeps what it says there. Errors
+/// are the default language's, reported already; each text left in the
+/// default's words is warned.
+fn in_each_language(
+    file: &str,
+    node: &yaml::Node,
+    languages: &[String],
+    texts: &mut [crate::content::types::LanguageText],
     diags: &mut Vec<Diagnostic>,
-) -> Vec<LanguageText> {
-    let languages = cx.languages;
-    let mut texts = vec![LanguageText::default(); languages.len().max(1)];
-    let raw_of: HashMap<(&str, &str), &RawStory> = originals
-        .iter()
-        .map(|s| ((s.dir.as_str(), s.name.as_str()), *s))
-        .collect();
-    let story_of: HashMap<&str, &Arc<Story>> =
-        stories.iter().map(|s| (s.file.as_str(), s)).collect();
-    let language_of = |s: &Story| {
-        s.lang
-            .as_ref()
-            .and_then(|tag| languages.iter().position(|l| l == tag))
-            .unwrap_or(0)
-    };
-    let made = diagnostics::par_map(translated, diags, |t, local| {
-        let tag = t.translation.as_deref().unwrap_or_default();
-        let mut r = Reporter::new(&t.source.path, local);
-        if languages.is_empty() {
-            return None;
-        }
-        let Some(i) = languages.iter().position(|l| l.eq_ignore_ascii_case(tag)) else {
-            r.error(
-                Pos::START,
-                "unknown-language",
-                format!(
-                    "`{tag}`, in this file's name, is not one of the site's languages ({})",
-                    languages.join(", ")
-                ),
-            )
-            .help("a translation is named NAME.TAG.md (`maria-santos.pt-pt.md`) with a language from `languages:` in content/site.yaml; add the language there, or rename the file");
-            return None;
-        };
-        let Some(original_raw) = raw_of.get(&(t.dir.as_str(), t.name.as_str())) else {
-            let original = match t.dir.as_str() {
-                "content/stories" => format!("content/stories/{}.md", t.name),
-                dir => format!("{dir}/index.md"),
-            };
-            r.error(
-                Pos::START,
-                "translation-without-original",
-                format!("this file translates {original}, which does not exist"),
-            )
-            .help(format!(
-                "a translation sits beside its original: add {original}; or, if this story is written only in {tag}, rename the file without `.{tag}` and write `lang: {}` in its front matter",
-                languages[i]
-            ));
-            return None;
-        };
-        // An original with errors has them reported on its own file.
-        let original = story_of.get(original_raw.source.path.as_str())?;
-        if language_of(original) == i {
-            r.error(
-                Pos::START,
-                "translation-into-own-language",
-                format!("{} is written in {} already", original.file, languages[i]),
-            )
-            .help("remove this file, or rename it for the language it is written in");
-            return None;
-        }
-        let pair = translation::Pair {
-            raw: t,
-            original_raw,
-            original,
-            lang: (i > 0).then(|| languages[i].as_str()),
-            tag,
-        };
-        let (story, untranslated) = translation::translation(&pair, cx, &mut r)?;
-        localized::warn(&t.source.path, &languages[i], &untranslated, local);
-        Some((i, t.source.path.clone(), Arc::new(story)))
-    });
-    for (i, file, story) in made {
-        let slug = story.slug.clone();
-        match texts[i].stories.get(&slug) {
-            Some(first) => {
-                Reporter::new(&file, diags)
-                    .error(
-                        Pos::START,
-                        "duplicate-translation",
-                        format!(
-                            "{} translates the same story into {} already",
-                            first.file, languages[i]
-                        ),
-                    )
-                    .help("keep one translation per language: remove or merge the other");
-            }
-            None => {
-                texts[i].stories.insert(slug, story);
-            }
-        }
+    resolve: impl Fn(
+        &yaml::Node,
+        usize,
+        &mut Reporter<'_>,
+    ) -> (yaml::Node, Vec<localized::Untranslated>),
+    mut take: impl FnMut(&mut crate::content::types::LanguageText, &yaml::Node, &mut Reporter<'_>),
+) {
+    for (i, text) in texts.iter_mut().enumerate().skip(1) {
+        let mut scratch = Vec::new();
+        let mut quiet = Reporter::new(file, &mut scratch);
+        let (resolved, untranslated) = resolve(node, i, &mut quiet);
+        localized::warn(file, &languages[i], &untranslated, diags);
+        take(text, &resolved, &mut quiet);
     }
-    if languages.len() > 1 {
-        // Stories left out of the site need no translation yet.
-        for story in stories.iter().filter(|s| s.is_published(drafts)) {
-            let own = language_of(story);
-            for (i, text) in texts.iter().enumerate() {
-                if i != own && !text.stories.contains_key(&story.slug) {
-                    Reporter::new(&story.file, diags)
-                        .warning(
-                            Pos::START,
-                            "untranslated",
-                            format!("this story has no {} translation", languages[i]),
-                        )
-                        .help(format!(
-                            "translate it in a file beside it named for the language ({}), with its words in {}",
-                            translation_file(&story.file, &languages[i]),
-                            languages[i]
-                        ))
-                        .language(&languages[i]);
-                }
-            }
-        }
-    }
-    texts
-}
-
-/// Where the translation of the story in `file` into `tag` goes.
-fn translation_file(file: &str, tag: &str) -> String {
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    format!("{stem}.{}.md", tag.to_ascii_lowercase())
 }
 
 fn memoized_stories(

@@ -7,15 +7,150 @@
 //! fact, so that a translator can start from a copy of the original, but
 //! not change it: a story must say the same thing in every language.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use crate::content::RawStory;
-use crate::content::types::{Photo, Step, Story};
+use crate::content::types::{LanguageText, Photo, Step, Story};
 use crate::content::yaml::{Node, Value};
-use crate::diagnostics::{Pos, Reporter};
+use crate::diagnostics::{self, Diagnostic, Pos, Reporter};
 use crate::markdown;
 use crate::validate::fields::Fields;
 use crate::validate::limits;
-use crate::validate::localized::Untranslated;
+use crate::validate::localized::{self, Untranslated};
 use crate::validate::story::{self, KEYS, STEP_KEYS, StoryContext};
+
+/// Each language's stories translated into it, checked against their
+/// originals; and for a site of several languages, a warning for each
+/// published story a language has no translation of.
+pub fn translations(
+    originals: &[&RawStory],
+    translated: &[&RawStory],
+    stories: &[Arc<Story>],
+    cx: &StoryContext<'_>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<LanguageText> {
+    let languages = cx.languages;
+    let mut texts = vec![LanguageText::default(); languages.len().max(1)];
+    let raw_of: HashMap<(&str, &str), &RawStory> = originals
+        .iter()
+        .map(|s| ((s.dir.as_str(), s.name.as_str()), *s))
+        .collect();
+    let story_of: HashMap<&str, &Arc<Story>> =
+        stories.iter().map(|s| (s.file.as_str(), s)).collect();
+    let language_of = |s: &Story| {
+        s.lang
+            .as_ref()
+            .and_then(|tag| languages.iter().position(|l| l == tag))
+            .unwrap_or(0)
+    };
+    let made = diagnostics::par_map(translated, diags, |t, local| {
+        let tag = t.translation.as_deref().unwrap_or_default();
+        let mut r = Reporter::new(&t.source.path, local);
+        if languages.is_empty() {
+            return None;
+        }
+        let Some(i) = languages.iter().position(|l| l.eq_ignore_ascii_case(tag)) else {
+            r.error(
+                Pos::START,
+                "unknown-language",
+                format!(
+                    "`{tag}`, in this file's name, is not one of the site's languages ({})",
+                    languages.join(", ")
+                ),
+            )
+            .help("a translation is named NAME.TAG.md (`maria-santos.pt-pt.md`) with a language from `languages:` in content/site.yaml; add the language there, or rename the file");
+            return None;
+        };
+        let Some(original_raw) = raw_of.get(&(t.dir.as_str(), t.name.as_str())) else {
+            let original = match t.dir.as_str() {
+                "content/stories" => format!("content/stories/{}.md", t.name),
+                dir => format!("{dir}/index.md"),
+            };
+            r.error(
+                Pos::START,
+                "translation-without-original",
+                format!("this file translates {original}, which does not exist"),
+            )
+            .help(format!(
+                "a translation sits beside its original: add {original}; or, if this story is written only in {tag}, rename the file without `.{tag}` and write `lang: {}` in its front matter",
+                languages[i]
+            ));
+            return None;
+        };
+        // An original with errors has them reported on its own file.
+        let original = story_of.get(original_raw.source.path.as_str())?;
+        if language_of(original) == i {
+            r.error(
+                Pos::START,
+                "translation-into-own-language",
+                format!("{} is written in {} already", original.file, languages[i]),
+            )
+            .help("remove this file, or rename it for the language it is written in");
+            return None;
+        }
+        let pair = Pair {
+            raw: t,
+            original_raw,
+            original,
+            lang: (i > 0).then(|| languages[i].as_str()),
+            tag,
+        };
+        let (story, untranslated) = translation(&pair, cx, &mut r)?;
+        localized::warn(&t.source.path, &languages[i], &untranslated, local);
+        Some((i, t.source.path.clone(), Arc::new(story)))
+    });
+    for (i, file, story) in made {
+        let slug = story.slug.clone();
+        match texts[i].stories.get(&slug) {
+            Some(first) => {
+                Reporter::new(&file, diags)
+                    .error(
+                        Pos::START,
+                        "duplicate-translation",
+                        format!(
+                            "{} translates the same story into {} already",
+                            first.file, languages[i]
+                        ),
+                    )
+                    .help("keep one translation per language: remove or merge the other");
+            }
+            None => {
+                texts[i].stories.insert(slug, story);
+            }
+        }
+    }
+    if languages.len() > 1 {
+        // Stories left out of the site need no translation yet.
+        for story in stories.iter().filter(|s| s.is_published(drafts)) {
+            let own = language_of(story);
+            for (i, text) in texts.iter().enumerate() {
+                if i != own && !text.stories.contains_key(&story.slug) {
+                    Reporter::new(&story.file, diags)
+                        .warning(
+                            Pos::START,
+                            "untranslated",
+                            format!("this story has no {} translation", languages[i]),
+                        )
+                        .help(format!(
+                            "translate it in a file beside it named for the language ({}), with its words in {}",
+                            translation_file(&story.file, &languages[i]),
+                            languages[i]
+                        ))
+                        .language(&languages[i]);
+                }
+            }
+        }
+    }
+    texts
+}
+
+/// Where the translation of the story in `file` into `tag` goes.
+fn translation_file(file: &str, tag: &str) -> String {
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    format!("{stem}.{}.md", tag.to_ascii_lowercase())
+}
 
 /// Front matter fields that are the original's.
 const FACTS: &[&str] = &["photo", "consent", "date", "draft", "tags", "slug"];
