@@ -406,6 +406,8 @@ fn names_in_any_script_render_a_card_without_failing() {
         ("zoe", "Zoë"),
         ("siobhan", "Siobhán"),
         ("mix", "Ana 李 ✈ Ωmega"),
+        // Arabic beside Latin letters, with `لا`, one glyph once joined.
+        ("arabic", "Ana لا فاطمة Benali"),
     ] {
         site.write(
             &format!("content/stories/{slug}.md"),
@@ -414,7 +416,7 @@ fn names_in_any_script_render_a_card_without_failing() {
     }
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(own_cards(&site).len(), 6);
+    assert_eq!(own_cards(&site).len(), 7);
     for (path, bytes) in outputs_under(&site, "cards/") {
         assert_eq!(
             image::load_from_memory(&bytes).unwrap().dimensions(),

@@ -55,6 +55,10 @@ impl Coverage {
     }
 }
 
+/// The left-to-right and right-to-left marks: not drawn, but they order
+/// the runs of a line (see [`script_runs`]).
+const BIDI_MARKS: [char; 2] = ['\u{200E}', '\u{200F}'];
+
 /// Keeps what the fonts can draw: other characters become their Latin
 /// transliteration, or are dropped. Runs of white space become one space.
 pub fn drawable(text: &str, weight: Weight) -> String {
@@ -63,7 +67,7 @@ pub fn drawable(text: &str, weight: Weight) -> String {
     for c in text.chars() {
         if c.is_whitespace() {
             out.push(' ');
-        } else if charmap.has(c) {
+        } else if charmap.has(c) || BIDI_MARKS.contains(&c) {
             out.push(c);
         } else if let Some(latin) = deunicode::deunicode_char(c) {
             // Pad with spaces between transliterated words (李小龍 -> Li Xiao Long).
@@ -293,39 +297,93 @@ fn encode_png(pixmap: &tiny_skia::Pixmap, photo: bool) -> Result<Vec<u8>, png::E
 /// `fit_text(text=..., size=40, width=620, lines=3, bold=false)`: the Tera
 /// function card templates use to wrap text into lines that fit, measured
 /// with the same font resvg draws with.
-/// `{{ line | script_runs | safe }}` in `card.svg`: a line of text, escaped,
-/// with each run of Arabic in a `<tspan>` set in Noto Sans Arabic. resvg
-/// falls back to another font glyph by glyph, which gives up on Arabic's
-/// joined letters as soon as a line also has a character of Inter's (a
-/// Latin name, `←`); a run in its own font is shaped whole.
-pub fn script_runs(text: &str) -> String {
-    let inter = fonts(Weight::Regular)[0].charmap();
-    let all = Coverage::of(Weight::Regular);
-    let mut out = String::with_capacity(text.len());
-    let mut arabic = false;
-    for c in text.chars() {
-        let neutral = c.is_whitespace() || c.is_ascii_punctuation();
-        let is_arabic = !neutral && inter.map(c).is_none() && all.has(c);
-        if !neutral && is_arabic != arabic {
-            out.push_str(if is_arabic {
-                r#"<tspan font-family="Noto Sans Arabic">"#
-            } else {
-                "</tspan>"
-            });
-            arabic = is_arabic;
-        }
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
+/// `{{ line | script_runs(x=80, size=36) | safe }}` in `card.svg`: a line
+/// of text, escaped, as one `<tspan>` per run of a script, each at its own
+/// `x`, Arabic set in Noto Sans Arabic. resvg shapes the text at one
+/// position as a whole: on a line that mixed Arabic with Inter's
+/// characters (a Latin name, `←`) it fell back font by font glyph by
+/// glyph, or merged the runs' glyphs, which breaks Arabic's joined letters
+/// (`لا` is one glyph) and can panic inside resvg 0.49. resvg also lays
+/// every line out left to right; here the runs are ordered by the Unicode
+/// bidirectional algorithm, from `x` rightwards, or with `end=true` (a
+/// right-to-left card) as a right-to-left paragraph ending at `x`.
+pub fn script_runs(text: &str, x: f32, end: bool, weight: Weight, size: f32) -> String {
+    use unicode_bidi::{BidiInfo, Level};
+    let inter = fonts(weight)[0].charmap();
+    let level = if end { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(text, Some(level));
+    // (Arabic, text) pieces, left to right as they are seen.
+    let mut pieces: Vec<(bool, &str)> = Vec::new();
+    for paragraph in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            let mut split: Vec<(bool, &str)> = Vec::new();
+            let mut from = run.start;
+            let mut kind = None;
+            for (i, c) in text[run.clone()].char_indices() {
+                let arabic = inter.map(c).is_none();
+                if kind.is_some_and(|k| k != arabic) {
+                    split.push((kind == Some(true), &text[from..run.start + i]));
+                    from = run.start + i;
+                }
+                kind = Some(arabic);
+            }
+            split.push((kind == Some(true), &text[from..run.end]));
+            if rtl {
+                split.reverse();
+            }
+            pieces.extend(split);
         }
     }
-    if arabic {
+    // The marks have done their work: ordering the runs.
+    let pieces: Vec<(bool, String)> = pieces
+        .into_iter()
+        .map(|(arabic, t)| (arabic, t.replace(BIDI_MARKS, "")))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let widths: Vec<f32> = pieces
+        .iter()
+        .map(|(arabic, t)| match arabic {
+            true => shaped_width(t, weight, size),
+            false => measure(t, weight, size),
+        })
+        .collect();
+    let mut at = if end {
+        x - widths.iter().sum::<f32>()
+    } else {
+        x
+    };
+    let mut out = String::new();
+    for ((arabic, piece), width) in pieces.iter().zip(&widths) {
+        out.push_str(&format!("<tspan x=\"{at:.1}\""));
+        if *arabic {
+            out.push_str(r#" font-family="Noto Sans Arabic""#);
+        }
+        out.push('>');
+        out.push_str(&escape_xml(piece).replace('"', "&quot;"));
         out.push_str("</tspan>");
+        at += width;
     }
     out
+}
+
+/// The width of Arabic text as resvg draws it, its letters joined (their
+/// advance widths alone are those of letters standing apart, wider).
+fn shaped_width(text: &str, weight: Weight, size: f32) -> f32 {
+    let bold = if weight == Weight::Bold {
+        r#" font-weight="700""#
+    } else {
+        ""
+    };
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="400"><text x="0" y="200" font-family="Noto Sans Arabic" font-size="{size}"{bold}>{}</text></svg>"#,
+        escape_xml(text)
+    );
+    tree(&svg).map_or_else(
+        |_| measure(text, weight, size),
+        |t| t.root().abs_bounding_box().width(),
+    )
 }
 
 pub fn fit_text_function(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<String>> {
@@ -358,12 +416,70 @@ mod tests {
     }
 
     #[test]
-    fn arabic_runs_are_set_in_the_arabic_font_and_text_is_escaped() {
-        assert_eq!(script_runs("Ana <b> & Zoë"), "Ana &lt;b&gt; &amp; Zoë");
+    fn each_run_of_a_script_is_placed_on_its_own_and_text_is_escaped() {
+        let plain = script_runs("Ana <b> & Zoë", 80.0, false, Weight::Regular, 36.0);
+        assert_eq!(plain, r#"<tspan x="80.0">Ana &lt;b&gt; &amp; Zoë</tspan>"#);
+        let mixed = script_runs("Agent ← مديرة", 80.0, false, Weight::Regular, 36.0);
+        let agent = measure("Agent ← ", Weight::Regular, 36.0);
         assert_eq!(
-            script_runs("Agent ← مديرة المنتج"),
-            r#"Agent ← <tspan font-family="Noto Sans Arabic">مديرة المنتج</tspan>"#
+            mixed,
+            format!(
+                r#"<tspan x="80.0">Agent ← </tspan><tspan x="{:.1}" font-family="Noto Sans Arabic">مديرة</tspan>"#,
+                80.0 + agent
+            )
         );
+    }
+
+    #[test]
+    fn right_to_left_the_first_words_are_on_the_right() {
+        // Untranslated role titles on an Arabic card: the journey starts
+        // at the right edge and its arrows point the way it reads.
+        // As the card writes a journey right to left: marks around arrows.
+        let line = script_runs(
+            "Agent\u{200F} ← \u{200F}Team Lead",
+            1120.0,
+            true,
+            Weight::Bold,
+            28.0,
+        );
+        let agent = line.find(">Agent<").unwrap_or_else(|| panic!("{line}"));
+        let lead = line.find(">Team Lead<").expect("its own piece");
+        assert!(lead < agent, "Team Lead is left of Agent: {line}");
+        let x_of = |at: usize| -> f32 {
+            let tag = &line[..at];
+            let x = &tag[tag.rfind("x=\"").unwrap() + 3..];
+            x[..x.find('"').unwrap()].parse().unwrap()
+        };
+        let right = x_of(agent) + measure("Agent", Weight::Bold, 28.0);
+        assert!((right - 1120.0).abs() < 0.2, "{line}");
+    }
+
+    #[test]
+    fn lines_that_mix_arabic_and_latin_draw_every_glyph() {
+        // `لا` is one glyph in Noto Sans Arabic: merged with a Latin run,
+        // resvg 0.49 panicked or dropped it.
+        for text in [
+            "x لا y",
+            "Example لا",
+            "لا Example",
+            "الأمراني Example الأمراني",
+            "Careers at Example Telecom: إلى أين",
+        ] {
+            for end in [false, true] {
+                let line = script_runs(
+                    text,
+                    if end { 1120.0 } else { 80.0 },
+                    end,
+                    Weight::Bold,
+                    28.0,
+                );
+                let svg = format!(
+                    r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><text y="100" font-family="Inter" font-weight="700" font-size="28">{line}</text></svg>"#
+                );
+                let glyphs = glyphs(&svg).unwrap();
+                assert_eq!(glyphs.missing, Vec::<String>::new(), "{text}");
+            }
+        }
     }
 
     #[test]

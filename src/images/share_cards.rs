@@ -33,6 +33,17 @@ use crate::theme::strings::{Arg, Words};
 /// Part of every card's cache key: bump when drawing or encoding changes.
 const CARDS_VERSION: &str = "cards-2";
 
+/// Between the roles of a journey: the language's arrow; right to left,
+/// with a right-to-left mark on each side, so that role titles left in
+/// Latin letters still read in the page's direction.
+fn journey_arrow(words: &Words<'_>) -> String {
+    let arrow = words.get("arrow", &[]);
+    match words.rtl() {
+        true => format!("\u{200F} {arrow} \u{200F}"),
+        false => format!(" {arrow} "),
+    }
+}
+
 /// The card template.
 const TEMPLATE: &str = "card.svg";
 
@@ -331,7 +342,7 @@ fn jobs(
                 .iter()
                 .map(|r| role_title(site, r))
                 .collect::<Vec<_>>()
-                .join(&format!(" {} ", words.get("arrow", &[])));
+                .join(&journey_arrow(words));
             Ok(Job {
                 of: CardOf::Story(s.slug.clone()),
                 cx: ShareCardCtx {
@@ -493,7 +504,8 @@ mod tests {
         let arabic = card(
             "فاطمة الأمراني",
             "من مركز الاتصال إلى فريق المنتج في أربع سنوات",
-            "موظفة خدمة العملاء ← مديرة المنتج",
+            // Untranslated role titles too, laid out right to left.
+            "Customer Service Agent\u{200F} ← \u{200F}مديرة المنتج",
             true,
         );
         for svg in [&latin, &arabic] {
@@ -508,7 +520,16 @@ mod tests {
         let families = drawing::glyphs(&arabic).unwrap().families;
         assert!(families.contains("Noto Sans Arabic"), "{families:?}");
         // Right to left, the text is set from the card's right edge.
-        assert!(arabic.contains(r#"x="1120" text-anchor="end""#), "{arabic}");
-        assert!(latin.contains(r#"x="80" text-anchor="start""#));
+        // Right to left, the journey's first role ends at the right edge.
+        let agent = drawing::measure("Customer Service Agent", drawing::Weight::Bold, 28.0);
+        let at = format!(
+            r#"<tspan x="{:.1}">Customer Service Agent</tspan>"#,
+            1120.0 - agent
+        );
+        assert!(arabic.contains(&at), "{arabic}");
+        assert!(
+            latin.contains(r#"<tspan x="80.0">Zofia Łukasiewicz-Wiśniewska</tspan>"#),
+            "{latin}"
+        );
     }
 }

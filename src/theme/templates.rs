@@ -175,8 +175,16 @@ impl Templates {
         tera.register_function("fit_text", crate::images::drawing::fit_text_function);
         tera.register_filter(
             "script_runs",
-            |text: &str, _: Kwargs, _: &State| -> TeraResult<String> {
-                Ok(crate::images::drawing::script_runs(text))
+            |text: &str, kwargs: Kwargs, _: &State| -> TeraResult<String> {
+                use crate::images::drawing::{Weight, script_runs};
+                let x = kwargs.must_get::<f32>("x")?;
+                let size = kwargs.must_get::<f32>("size")?.clamp(4.0, 400.0);
+                let end = kwargs.get::<bool>("end")?.unwrap_or(false);
+                let weight = match kwargs.get::<bool>("bold")?.unwrap_or(false) {
+                    true => Weight::Bold,
+                    false => Weight::Regular,
+                };
+                Ok(script_runs(text, x, end, weight, size))
             },
         );
         let words = Arc::clone(&strings);
