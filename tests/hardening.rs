@@ -304,7 +304,9 @@ fn best_time(site: &TestSite, args: &[&str]) -> f64 {
 /// Times `launchpad ARGS` on a story made by `story(n)` and by
 /// `story(10 * n)`: linear work takes about 10 times as long, quadratic
 /// work 100 times. Process start-up makes the small run relatively slow,
-/// so the ratio of a linear stage is below 10; 15 leaves room for noise.
+/// so the ratio of a linear stage is about 10; 30 leaves room for this
+/// shared machine's noise (a CI run once measured 16x for linear tags, on
+/// a small run of 12 ms) and still fails quadratic work by a wide margin.
 fn assert_linear(what: &str, n: usize, args: &[&str], story: impl Fn(usize) -> String) {
     let times: Vec<f64> = [n, 10 * n]
         .iter()
@@ -322,7 +324,7 @@ fn assert_linear(what: &str, n: usize, args: &[&str], story: impl Fn(usize) -> S
         times[1]
     );
     assert!(
-        ratio < 15.0,
+        ratio < 30.0,
         "{what}: {}x the input took {ratio:.1}x the time ({:.3} s -> {:.3} s)",
         10,
         times[0],
