@@ -96,6 +96,34 @@ pub fn render(
     image_sources: &[String],
     r: &mut Reporter<'_>,
 ) -> Rendered {
+    let mut events = checked_events(body, first_line, image_sources, r);
+    mark_external_links(&mut events);
+    set_heading_ids(&mut events);
+    let summary = summary(&events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, summary }
+}
+
+/// What `render` reports and the summary it gives, without the HTML: for
+/// a text whose HTML is made later.
+pub fn check(
+    body: &str,
+    first_line: u32,
+    image_sources: &[String],
+    r: &mut Reporter<'_>,
+) -> String {
+    summary(&checked_events(body, first_line, image_sources, r))
+}
+
+/// The body's events, with what is not safe to show as it is turned into
+/// text (and reported).
+fn checked_events<'b>(
+    body: &'b str,
+    first_line: u32,
+    image_sources: &[String],
+    r: &mut Reporter<'_>,
+) -> Vec<Event<'b>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -167,12 +195,7 @@ pub fn render(
             other => events.push(other),
         }
     }
-    mark_external_links(&mut events);
-    set_heading_ids(&mut events);
-    let summary = summary(&events);
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, summary }
+    events
 }
 
 /// Links to other sites open without giving that site a handle on the page
@@ -337,6 +360,19 @@ mod tests {
         let mut diags = Vec::new();
         let out = render(body, 10, &[], &mut Reporter::new("s.md", &mut diags));
         (out.html, diags)
+    }
+
+    #[test]
+    fn checking_reports_and_summarises_as_rendering_does() {
+        let body = "Intro with [x](javascript:y) and ![i](photo.jpg).\n\n<b>raw</b>\n\n## Heading\n\nMore text.\n";
+        let (mut rendered, mut checked) = (Vec::new(), Vec::new());
+        let out = render(body, 3, &[], &mut Reporter::new("s.md", &mut rendered));
+        let summary = check(body, 3, &[], &mut Reporter::new("s.md", &mut checked));
+        assert_eq!(summary, out.summary);
+        assert!(summary.starts_with("Intro with x and i"), "{summary}");
+        assert_eq!(checked, rendered);
+        let codes: Vec<&str> = checked.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["unsafe-url", "body-image", "raw-html"]);
     }
 
     #[test]

@@ -371,3 +371,44 @@ fn a_pull_request_adding_a_translation_is_summarised_with_its_address_and_the_un
     assert!(run.stdout.contains("### Translations"));
     assert!(run.stdout.contains("have no pt-PT translation"));
 }
+
+#[test]
+fn a_translations_text_is_made_safe_on_its_page_and_warned_about_on_its_own_lines() {
+    // Its HTML is made when its page is written, from the file's text: the
+    // page must show what `check` checked, at the lines `check` gives.
+    let site = with_maria_in_portuguese();
+    let text = MARIA_PT.replace(
+        "Entrei no turno da noite porque encaixava no meu horário da universidade.\n",
+        "Entrei no turno da noite.\n\n## O começo\n\n<script>alert(1)</script>\n\nVeja [isto](javascript:alert(1)) e [o site](https://example.org/).\n",
+    );
+    site.write("content/stories/maria-santos.pt-pt.md", &text);
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let page = site.read("pt-pt/stories/maria-santos/index.html");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(!page.contains("javascript:"));
+    assert!(
+        page.contains(r#"<h2 id="o-comeco">O começo</h2>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<a href="https://example.org/" rel="noopener noreferrer">o site</a>"#),
+        "{page}"
+    );
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() as u64 + 1;
+    let warnings = found(&site, "content/stories/maria-santos.pt-pt.md");
+    for (code, needle) in [("raw-html", "<script>"), ("unsafe-url", "javascript:")] {
+        assert!(
+            warnings
+                .iter()
+                .any(|(c, line, _)| c == code && *line == line_of(needle)),
+            "{code} on line {}: {warnings:?}",
+            line_of(needle)
+        );
+    }
+}

@@ -8,6 +8,8 @@ pub struct Split<'a> {
     /// Lines before the YAML starts (the opening `---`).
     pub yaml_line_offset: u32,
     pub body: &'a str,
+    /// Byte offset of the body in the text.
+    pub body_start: usize,
     /// 1-based line on which the body starts.
     pub body_first_line: u32,
 }
@@ -38,6 +40,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
                 yaml: &text[yaml_start..offset],
                 yaml_line_offset: 1,
                 body: &text[offset + line.len()..],
+                body_start: offset + line.len(),
                 body_first_line: line_no + 1,
             });
         }
@@ -55,6 +58,7 @@ mod tests {
         let s = split("---\nname: A\n---\n\nHello\n").unwrap();
         assert_eq!(s.yaml, "name: A\n");
         assert_eq!(s.body, "\nHello\n");
+        assert_eq!(s.body_start, 16);
         assert_eq!(s.body_first_line, 4);
     }
 

@@ -27,7 +27,9 @@ pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 pub struct SourceFile {
     /// Relative to the site root, `/`-separated: what diagnostics print.
     pub path: String,
-    pub text: String,
+    /// Shared with a translation's story, whose HTML is made from it when
+    /// its page is rendered (`types::Body`).
+    pub text: std::sync::Arc<str>,
 }
 
 /// One story: a Markdown file, or a bundle folder with `index.md`.
@@ -122,7 +124,7 @@ impl ThemeFiles {
     pub fn sources(&self) -> impl Iterator<Item = (String, String)> + '_ {
         self.templates
             .values()
-            .map(|f| (f.path.clone(), f.text.clone()))
+            .map(|f| (f.path.clone(), f.text.to_string()))
     }
 }
 
@@ -171,7 +173,7 @@ impl RawSite {
             .chain(self.stories.iter().map(|s| &s.source))
             .chain(&self.collections)
             .filter(|file| named.contains(file.path.as_str()))
-            .map(|file| (file.path.clone(), file.text.clone()))
+            .map(|file| (file.path.clone(), file.text.to_string()))
             .collect()
     }
 }
@@ -345,7 +347,7 @@ fn read_text(path: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     };
     text_from_bytes(bytes, &mut report).map(|text| SourceFile {
         path: rel.to_string(),
-        text,
+        text: text.into(),
     })
 }
 

@@ -49,6 +49,18 @@ pub struct SiteConfig {
     pub consent_warning_days: i64,
 }
 
+impl SiteConfig {
+    /// The other sites the pages' Content-Security-Policy lets images come
+    /// from: a story's image from any other is shown as its description.
+    pub fn image_sources(&self) -> Vec<String> {
+        self.csp
+            .iter()
+            .filter(|(d, _)| d == "img-src")
+            .flat_map(|(_, sources)| sources.iter().cloned())
+            .collect()
+    }
+}
+
 /// `site.yaml`'s `brand` block. Files are paths under `content/static/`,
 /// which is where they are published too.
 #[derive(Debug, Clone, PartialEq)]
@@ -260,13 +272,52 @@ pub struct Story {
     pub tags: Vec<String>,
     pub skills: Vec<String>,
     pub links: Vec<Link>,
-    pub body_html: String,
+    pub body: Body,
     /// Plain text of the body's start, for descriptions and cards.
     pub summary: String,
     /// What `serve`'s memo knows this story's validation by: a hash of
     /// everything it was made from. Pages that show only stories whose key
     /// is unchanged are not rendered again. `None` outside `serve`.
     pub memo_key: Option<blake3::Hash>,
+}
+
+/// A story's text, as its page shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// HTML made when the story was checked.
+    Html(std::sync::Arc<str>),
+    /// A translation's Markdown, from `start` of its file's text (which
+    /// load keeps for the whole build), made into HTML when its page is
+    /// rendered. The HTML of every language held at once made a site in
+    /// two languages take 1.8 times the memory of one; this costs a second
+    /// pass over a translation's Markdown, and no memory.
+    Markdown {
+        text: std::sync::Arc<str>,
+        start: usize,
+        first_line: u32,
+    },
+}
+
+impl Body {
+    /// The HTML; `image_sources` as `SiteConfig::image_sources` gives them.
+    pub fn html(&self, image_sources: &[String]) -> std::borrow::Cow<'_, str> {
+        match self {
+            Body::Html(html) => std::borrow::Cow::Borrowed(html),
+            Body::Markdown {
+                text,
+                start,
+                first_line,
+            } => {
+                // Its warnings were reported when it was checked.
+                let mut ignored = Vec::new();
+                let mut r = crate::diagnostics::Reporter::new("", &mut ignored);
+                let body = text.get(*start..).unwrap_or_default();
+                std::borrow::Cow::Owned(
+                    crate::markdown::render(body, *first_line, image_sources, &mut r).html,
+                )
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -298,6 +349,16 @@ impl Story {
     /// Consent given and not a draft (unless drafts are being built).
     pub fn is_published(&self, drafts: bool) -> bool {
         self.consent && (drafts || !self.draft)
+    }
+
+    /// The position among the site's language `tags` (the default first)
+    /// of the language the story is written in: its `lang`, else the
+    /// default.
+    pub fn language_in<'t>(&self, tags: impl IntoIterator<Item = &'t str>) -> usize {
+        self.lang
+            .as_deref()
+            .and_then(|lang| tags.into_iter().position(|tag| tag == lang))
+            .unwrap_or(0)
     }
 }
 
@@ -366,20 +427,12 @@ impl Content {
     pub fn in_language(&self, i: usize) -> Content {
         let empty = LanguageText::default();
         let text = self.languages.get(i).unwrap_or(&empty);
-        let language_of = |s: &Story| {
-            s.lang.as_ref().map_or(0, |tag| {
-                self.site
-                    .languages
-                    .iter()
-                    .position(|l| &l.tag == tag)
-                    .unwrap_or(0)
-            })
-        };
+        let tags = || self.site.languages.iter().map(|l| l.tag.as_str());
         let stories = self
             .stories
             .iter()
             .map(|s| text.stories.get(&s.slug).unwrap_or(s))
-            .filter(|s| self.site.show_untranslated || language_of(s) == i)
+            .filter(|s| self.site.show_untranslated || s.language_in(tags()) == i)
             .cloned()
             .collect();
         let mut site = self.site.clone();
@@ -406,6 +459,30 @@ impl Content {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_kept_as_markdown_makes_the_html_the_checked_text_would() {
+        let text =
+            "---\nname: A\n---\n\nHello <b>there</b>, [site](https://example.org/).\n\n## Next\n";
+        let split = crate::content::frontmatter::split(text).unwrap();
+        let sources = ["https://images.example.org".to_string()];
+        let mut diags = Vec::new();
+        let made = crate::markdown::render(
+            split.body,
+            split.body_first_line,
+            &sources,
+            &mut crate::diagnostics::Reporter::new("a.md", &mut diags),
+        );
+        let kept = Body::Markdown {
+            text: text.into(),
+            start: split.body_start,
+            first_line: split.body_first_line,
+        };
+        assert_eq!(kept.html(&sources), made.html);
+        assert!(made.html.contains("&lt;b&gt;"), "{}", made.html);
+        let html = Body::Html(made.html.clone().into());
+        assert_eq!(html.html(&sources), made.html);
+    }
 
     #[test]
     fn months_parse_only_as_yyyy_mm() {

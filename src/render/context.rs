@@ -260,7 +260,7 @@ impl Urls<'_> {
     /// The story's language when it is not the page's: for its card's
     /// `lang`, so that a screen reader reads it in the right voice.
     pub fn foreign_language(&self, e: &Entry) -> Option<String> {
-        let own = self.languages.of_story(e);
+        let own = e.language;
         (own != self.languages.current).then(|| self.languages.all[own].tag.clone())
     }
 

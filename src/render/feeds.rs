@@ -26,7 +26,15 @@ pub(crate) const FILES: [(Route<'static>, &str); 3] = [
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub(crate) struct SitemapUrl {
     pub loc: String,
-    pub alternates: Vec<crate::render::languages::AlternateCtx>,
+    pub alternates: Vec<SitemapAlternate>,
+}
+
+/// Only what the sitemap shows of an alternate: the sitemap of a large
+/// site in several languages is the largest value a template is given.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub(crate) struct SitemapAlternate {
+    pub lang: String,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -45,7 +53,15 @@ pub(crate) fn sitemap(urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<SitemapUrl> {
         .filter(|p| p.in_sitemap())
         .map(|&p| SitemapUrl {
             loc: urls.absolute(p),
-            alternates: urls.languages.alternates(p),
+            alternates: urls
+                .languages
+                .alternates(p)
+                .into_iter()
+                .map(|a| SitemapAlternate {
+                    lang: a.lang,
+                    url: a.url,
+                })
+                .collect(),
         })
         .collect();
     locs.sort_by(|a, b| a.loc.cmp(&b.loc));
@@ -91,7 +107,11 @@ pub(crate) fn feeds(
         .first()
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |e| e.updated.clone());
     let mut cx = Context::new();
-    cx.insert("urls", sitemap);
+    // Only the sitemap shows them, and as a template value the addresses
+    // of 10,000 stories take tens of megabytes.
+    if files.iter().any(|&(route, _)| route == Route::Sitemap) {
+        cx.insert("urls", sitemap);
+    }
     cx.insert("entries", &entries);
     cx.insert("updated", &updated);
     cx.insert("feed_url", &urls.absolute(Route::Feed));

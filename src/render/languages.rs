@@ -19,6 +19,11 @@ pub struct PageLanguage {
     pub name: String,
     /// Written right to left (Arabic, Hebrew, Persian, Urdu).
     pub rtl: bool,
+    /// For `og:locale`: `pt_PT`.
+    pub locale: String,
+    /// Short, for the switcher on phones: `PT`, or `PT-BR` where two
+    /// languages share `pt`.
+    pub code: String,
     /// Its route table.
     pub routes: Routes,
 }
@@ -37,6 +42,12 @@ pub fn is_rtl(tag: &str) -> bool {
 /// The site's languages, the default first, each with its route table.
 pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
     let base = Routes::new(&site.config.base_url);
+    let tags: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.tag.as_str())
+        .collect();
     site.config
         .languages
         .iter()
@@ -48,10 +59,33 @@ pub fn of(site: &Site, strings: &Strings) -> Vec<PageLanguage> {
                     .unwrap_or_else(|| l.tag.clone())
             }),
             rtl: is_rtl(&l.tag),
+            locale: l.tag.replace('-', "_"),
+            code: code(&tags, i),
             routes: base.in_language(&language_folder(&l.tag, i == 0)),
             tag: l.tag.clone(),
         })
         .collect()
+}
+
+/// Language `i` of `tags` as the switcher shows it on phones: its primary
+/// subtag, unless another of the languages shares it.
+fn code(tags: &[&str], i: usize) -> String {
+    let primary = |tag: &str| {
+        tag.split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase()
+    };
+    let own = primary(tags[i]);
+    let shared = tags
+        .iter()
+        .enumerate()
+        .any(|(j, tag)| j != i && primary(tag) == own);
+    if shared {
+        tags[i].to_ascii_uppercase()
+    } else {
+        own.to_ascii_uppercase()
+    }
 }
 
 /// The languages a render knows: all of the site's, the site as each
@@ -110,11 +144,6 @@ pub struct AlternateCtx {
     pub url: String,
 }
 
-/// `pt-PT` -> `pt_PT`, as Open Graph writes locales.
-fn locale(tag: &str) -> String {
-    tag.replace('-', "_")
-}
-
 impl<'a> Languages<'a> {
     pub fn current(&self) -> &'a PageLanguage {
         &self.all[self.current]
@@ -124,48 +153,19 @@ impl<'a> Languages<'a> {
         self.current == 0
     }
 
-    /// Language `i`'s tag as the switcher shows it on phones: its primary
-    /// subtag, unless another language of the site shares it.
-    fn code(&self, i: usize) -> String {
-        let primary = |tag: &str| {
-            tag.split('-')
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-        };
-        let own = primary(&self.all[i].tag);
-        let shared = self
-            .all
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != i && primary(&l.tag) == own);
-        if shared {
-            self.all[i].tag.to_ascii_uppercase()
-        } else {
-            own.to_ascii_uppercase()
-        }
-    }
-
     /// Whether the site has more than one language.
     pub fn many(&self) -> bool {
         self.all.len() > 1
     }
 
-    /// The language a story is written in: its `lang`, else the default.
-    pub fn of_story(&self, entry: &Entry) -> usize {
-        entry.story.lang.as_ref().map_or(0, |tag| {
-            self.all.iter().position(|l| &l.tag == tag).unwrap_or(0)
-        })
-    }
-
     /// The route table a story's page is in.
     pub fn story_routes(&self, entry: &Entry) -> &'a Routes {
-        &self.all[self.of_story(entry)].routes
+        &self.all[entry.language].routes
     }
 
     /// Whether the story's own page is rendered in the current language.
     pub fn has_story(&self, entry: &Entry) -> bool {
-        self.of_story(entry) == self.current
+        entry.language == self.current
     }
 
     /// Whether `route` has a page in language `i`: a story's page and its
@@ -177,7 +177,7 @@ impl<'a> Languages<'a> {
             Route::Story(slug) | Route::StoryKit(slug) => site
                 .by_slug
                 .get(slug)
-                .is_some_and(|&e| self.of_story(&site.entries[e]) == i),
+                .is_some_and(|&e| site.entries[e].language == i),
             _ => true,
         }
     }
@@ -193,7 +193,7 @@ impl<'a> Languages<'a> {
             .filter(|&(i, _)| self.exists_in(route, i))
             .map(|(_, l)| AlternateCtx {
                 lang: l.tag.clone(),
-                locale: locale(&l.tag),
+                locale: l.locale.clone(),
                 url: l.routes.absolute(route),
             })
             .collect()
@@ -208,7 +208,7 @@ impl<'a> Languages<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
-                    let translated = self.exists_in(route, i);
+                    let translated = alternates.iter().any(|a| a.lang == l.tag);
                     let to = if translated {
                         route
                     } else {
@@ -217,7 +217,7 @@ impl<'a> Languages<'a> {
                     LanguageLinkCtx {
                         lang: l.tag.clone(),
                         name: l.name.clone(),
-                        code: self.code(i),
+                        code: l.code.clone(),
                         url: l.routes.url(to),
                         current: i == self.current,
                         translated,
@@ -230,7 +230,7 @@ impl<'a> Languages<'a> {
         LanguageCtx {
             lang: current.tag.clone(),
             dir: if current.rtl { "rtl" } else { "ltr" },
-            locale: locale(&current.tag),
+            locale: current.locale.clone(),
             links,
             x_default: alternates.first().map(|a| a.url.clone()),
             alternates,

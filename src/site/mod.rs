@@ -33,6 +33,9 @@ pub struct Entry {
     /// Slug of the story's location: the key of its group and the value
     /// of the `loc` filter.
     pub location_id: Option<String>,
+    /// The position in `site.languages` of the language the story is
+    /// written in.
+    pub language: usize,
 }
 
 impl Entry {
@@ -223,6 +226,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
             .all(|(e, s)| Arc::ptr_eq(&e.story, s) || place(&e.story) == place(s))
     {
         for (e, s) in site.entries.iter_mut().zip(published) {
+            e.language = s.language_in(config.languages.iter().map(|l| l.tag.as_str()));
             e.story = s;
         }
         site.config = config;
@@ -240,7 +244,10 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
     // the model's time on a large site.
     let entries: Vec<Entry> = published
         .into_par_iter()
-        .map(|story| entry(story, &department_of))
+        .map(|story| {
+            let language = story.language_in(config.languages.iter().map(|l| l.tag.as_str()));
+            entry(story, &department_of, language)
+        })
         .collect();
 
     let mut site = Site {
@@ -340,7 +347,7 @@ pub fn place(story: &Story) -> Vec<u8> {
     out
 }
 
-fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
+fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>, language: usize) -> Entry {
     let mut roles: Vec<String> = Vec::new();
     for step in &story.journey {
         if roles.last() != Some(&step.role) {
@@ -375,6 +382,7 @@ fn entry(story: Arc<Story>, department_of: &BTreeMap<&str, &str>) -> Entry {
         months_to_first_move,
         tags,
         location_id,
+        language,
     }
 }
 

@@ -181,13 +181,9 @@ pub fn validate_with(
         openings::openings(file, career.as_ref(), today, &mut r)
     });
 
-    let image_sources = site.as_ref().map_or_else(Vec::new, |s| {
-        s.csp
-            .iter()
-            .filter(|(d, _)| d == "img-src")
-            .flat_map(|(_, sources)| sources.iter().cloned())
-            .collect()
-    });
+    let image_sources = site
+        .as_ref()
+        .map_or_else(Vec::new, crate::content::types::SiteConfig::image_sources);
     let languages = language_tags(site.as_ref());
     let cx = StoryContext {
         languages: &languages,
@@ -371,7 +367,7 @@ fn memoized_stories(
     let key = |s: &RawStory| {
         let mut h = blake3::Hasher::new();
         h.update(shared_key.as_bytes());
-        for part in [&s.source.path, &s.source.text, &s.name, &s.dir] {
+        for part in [&*s.source.path, &*s.source.text, &s.name, &s.dir] {
             h.update(&(part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::content::RawStory;
 use crate::content::frontmatter::{self, SplitError};
-use crate::content::types::{Career, Link, Month, Photo, Step, Story};
+use crate::content::types::{Body, Career, Link, Month, Photo, Step, Story};
 use crate::diagnostics::{Pos, Reporter};
 use crate::markdown;
 use crate::validate::career::check_ref;
@@ -104,7 +104,7 @@ pub fn story(raw: &RawStory, cx: &StoryContext<'_>, r: &mut Reporter<'_>) -> Opt
         skills: skills?,
         links: links?,
         lang: lang?,
-        body_html: body.html,
+        body: Body::Html(body.html.into()),
         summary: body.summary,
         memo_key: None,
     })

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::content::RawStory;
-use crate::content::types::{LanguageText, Photo, Step, Story};
+use crate::content::types::{Body, LanguageText, Photo, Step, Story};
 use crate::content::yaml::{Node, Value};
 use crate::diagnostics::{self, Diagnostic, Pos, Reporter};
 use crate::markdown;
@@ -39,12 +39,7 @@ pub fn translations(
         .collect();
     let story_of: HashMap<&str, &Arc<Story>> =
         stories.iter().map(|s| (s.file.as_str(), s)).collect();
-    let language_of = |s: &Story| {
-        s.lang
-            .as_ref()
-            .and_then(|tag| languages.iter().position(|l| l == tag))
-            .unwrap_or(0)
-    };
+    let language_of = |s: &Story| s.language_in(languages.iter().map(String::as_str));
     let made = diagnostics::par_map(translated, diags, |t, local| {
         let tag = t.translation.as_deref().unwrap_or_default();
         let mut r = Reporter::new(&t.source.path, local);
@@ -176,12 +171,21 @@ pub fn translation(
 ) -> Option<(Story, Vec<Untranslated>)> {
     let (node, split) = story::front_matter(&pair.raw.source.text, r)?;
     let f = Fields::of(&node, KEYS, "a translation's front matter", r)?;
-    // The original is valid, so its front matter parses.
-    let original_node = story::front_matter(
-        &pair.original_raw.source.text,
-        &mut Reporter::new("", &mut Vec::new()),
-    )
-    .map(|(node, _)| node);
+    // The original is valid, so its front matter parses; it is parsed
+    // again only to compare the facts or the journey a translation gives.
+    let repeats = FACTS
+        .iter()
+        .chain(&["journey"])
+        .any(|key| f.get(key).is_some());
+    let original_node = repeats
+        .then(|| {
+            story::front_matter(
+                &pair.original_raw.source.text,
+                &mut Reporter::new("", &mut Vec::new()),
+            )
+        })
+        .flatten()
+        .map(|(node, _)| node);
     let original_fields = original_node
         .as_ref()
         .and_then(|n| Fields::of(n, KEYS, "", &mut Reporter::new("", &mut Vec::new())));
@@ -257,12 +261,14 @@ pub fn translation(
         left(Pos::new(split.body_first_line, 1), "the story's text");
         None
     } else {
-        Some(markdown::render(
-            split.body,
-            split.body_first_line,
-            cx.image_sources,
-            r,
-        ))
+        // The HTML is made when the page is rendered (`Body::Markdown`).
+        let summary = markdown::check(split.body, split.body_first_line, cx.image_sources, r);
+        let body = Body::Markdown {
+            text: pair.raw.source.text.clone(),
+            start: split.body_start,
+            first_line: split.body_first_line,
+        };
+        Some((body, summary))
     };
 
     let (Some(quote), Some(location), Some(skills), Some(links), Some(journey), true) =
@@ -270,9 +276,9 @@ pub fn translation(
     else {
         return None;
     };
-    let (body_html, summary) = match body {
-        Some(body) => (body.html, body.summary),
-        None => (original.body_html.clone(), original.summary.clone()),
+    let (body, summary) = match body {
+        Some(body) => body,
+        None => (original.body.clone(), original.summary.clone()),
     };
     let story = Story {
         file: pair.raw.source.path.clone(),
@@ -288,7 +294,7 @@ pub fn translation(
         lang: pair.lang.map(str::to_string),
         skills,
         links,
-        body_html,
+        body,
         summary,
         // Its pages change when either file does.
         memo_key: original.memo_key.map(|key| {

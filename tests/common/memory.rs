@@ -65,7 +65,7 @@ impl MemorySite {
         let source = |rel: &str| {
             self.files.get(rel).map(|text| SourceFile {
                 path: rel.to_string(),
-                text: text.clone(),
+                text: text.as_str().into(),
             })
         };
         let mut stories = Vec::new();
