@@ -59,6 +59,11 @@ impl SiteConfig {
             .flat_map(|(_, sources)| sources.iter().cloned())
             .collect()
     }
+
+    /// The position in `languages` of the language `story` is written in.
+    pub fn language_of(&self, story: &Story) -> usize {
+        story.language_in(self.languages.iter().map(|l| l.tag.as_str()))
+    }
 }
 
 /// `site.yaml`'s `brand` block. Files are paths under `content/static/`,
@@ -427,12 +432,11 @@ impl Content {
     pub fn in_language(&self, i: usize) -> Content {
         let empty = LanguageText::default();
         let text = self.languages.get(i).unwrap_or(&empty);
-        let tags = || self.site.languages.iter().map(|l| l.tag.as_str());
         let stories = self
             .stories
             .iter()
             .map(|s| text.stories.get(&s.slug).unwrap_or(s))
-            .filter(|s| self.site.show_untranslated || s.language_in(tags()) == i)
+            .filter(|s| self.site.show_untranslated || self.site.language_of(s) == i)
             .cloned()
             .collect();
         let mut site = self.site.clone();

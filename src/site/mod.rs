@@ -226,7 +226,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
             .all(|(e, s)| Arc::ptr_eq(&e.story, s) || place(&e.story) == place(s))
     {
         for (e, s) in site.entries.iter_mut().zip(published) {
-            e.language = s.language_in(config.languages.iter().map(|l| l.tag.as_str()));
+            e.language = config.language_of(&s);
             e.story = s;
         }
         site.config = config;
@@ -245,7 +245,7 @@ pub fn model_with(content: Content, drafts: bool, previous: Option<Site>) -> Sit
     let entries: Vec<Entry> = published
         .into_par_iter()
         .map(|story| {
-            let language = story.language_in(config.languages.iter().map(|l| l.tag.as_str()));
+            let language = config.language_of(&story);
             entry(story, &department_of, language)
         })
         .collect();
