@@ -402,9 +402,9 @@ pub fn render_site(
     sink: &dyn render::Sink,
     memo: Option<&mut RebuildMemo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
-    let loaded;
     let first_render = memo.as_ref().is_none_or(|m| m.pages.is_empty());
-    let (raw, story_memo, render_memo, card_memo) = match memo {
+    let today = today(opts.today)?;
+    let (raw, validated, render_memo, card_memo) = match memo {
         Some(m) => {
             m.content(&opts.root)?;
             let RebuildMemo {
@@ -416,16 +416,26 @@ pub fn render_site(
                 ..
             } = m;
             let raw = raw.as_ref().expect("loaded");
-            (raw, Some(&*stories), Some((pages, model)), Some(&*cards))
+            timings.lap("load");
+            let validated = validate::validate_with(raw, opts.drafts, today, Some(&*stories));
+            timings.lap("validate");
+            (
+                std::borrow::Cow::Borrowed(raw),
+                validated,
+                Some((pages, model)),
+                Some(&*cards),
+            )
         }
         None => {
-            loaded = content::load(&opts.root)?;
-            (&loaded, None, None, None)
+            let mut loaded = content::load(&opts.root)?;
+            timings.lap("load");
+            let validated = validate::validate_with(&loaded, opts.drafts, today, None);
+            timings.lap("validate");
+            // `serve` keeps the texts to read again only what changed.
+            loaded.keep_front_matter(&validated.diagnostics);
+            (std::borrow::Cow::Owned(loaded), validated, None, None)
         }
     };
-    timings.lap("load");
-    let validated = validate::validate_with(raw, opts.drafts, today(opts.today)?, story_memo);
-    timings.lap("validate");
     let later = LaterStages {
         root: &opts.root,
         drafts: opts.drafts,
@@ -433,7 +443,7 @@ pub fn render_site(
         cache: images::cache::Cache::new(&opts.root),
         cards: card_memo,
     };
-    let site = after_validation(raw, validated, &later, timings, sink, render_memo)?;
+    let site = after_validation(&raw, validated, &later, timings, sink, render_memo)?;
     if first_render {
         later.cache.prune(&["photos", "cards"]);
     }

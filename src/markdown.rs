@@ -105,17 +105,6 @@ pub fn render(
     Rendered { html, summary }
 }
 
-/// What `render` reports and the summary it gives, without the HTML: for
-/// a text whose HTML is made later.
-pub fn check(
-    body: &str,
-    first_line: u32,
-    image_sources: &[String],
-    r: &mut Reporter<'_>,
-) -> String {
-    summary(&checked_events(body, first_line, image_sources, r))
-}
-
 /// The body's events, with what is not safe to show as it is turned into
 /// text (and reported).
 fn checked_events<'b>(
@@ -360,19 +349,6 @@ mod tests {
         let mut diags = Vec::new();
         let out = render(body, 10, &[], &mut Reporter::new("s.md", &mut diags));
         (out.html, diags)
-    }
-
-    #[test]
-    fn checking_reports_and_summarises_as_rendering_does() {
-        let body = "Intro with [x](javascript:y) and ![i](photo.jpg).\n\n<b>raw</b>\n\n## Heading\n\nMore text.\n";
-        let (mut rendered, mut checked) = (Vec::new(), Vec::new());
-        let out = render(body, 3, &[], &mut Reporter::new("s.md", &mut rendered));
-        let summary = check(body, 3, &[], &mut Reporter::new("s.md", &mut checked));
-        assert_eq!(summary, out.summary);
-        assert!(summary.starts_with("Intro with x and i"), "{summary}");
-        assert_eq!(checked, rendered);
-        let codes: Vec<&str> = checked.iter().map(|d| d.code).collect();
-        assert_eq!(codes, ["unsafe-url", "body-image", "raw-html"]);
     }
 
     #[test]

@@ -446,6 +446,13 @@ fn expect_bad_photo(photo: &[u8], code: &str) {
         "{}",
         build.stderr
     );
+    // Photos are checked after validation, when a build keeps only the
+    // stories' front matter: the line is still quoted.
+    assert!(
+        build.stderr.contains("4 | photo: p.jpg"),
+        "{}",
+        build.stderr
+    );
     assert!(!site.path("public").exists(), "nothing is published");
 }
 

@@ -58,7 +58,7 @@ pub(crate) fn sitemap(urls: &Urls<'_>, pages: &[Route<'_>]) -> Vec<SitemapUrl> {
                 .alternates(p)
                 .into_iter()
                 .map(|a| SitemapAlternate {
-                    lang: a.lang,
+                    lang: a.lang.to_string(),
                     url: a.url,
                 })
                 .collect(),

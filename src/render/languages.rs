@@ -101,32 +101,35 @@ pub struct Languages<'a> {
 
 /// `language`, in every page: the page's language and its links to the
 /// same page in the others.
+///
+/// Its strings are borrowed from the site's languages: it is made for each
+/// of tens of thousands of pages.
 #[derive(Debug, Clone, Serialize)]
-pub struct LanguageCtx {
+pub struct LanguageCtx<'a> {
     /// For `<html lang>`.
-    pub lang: String,
+    pub lang: &'a str,
     /// `rtl` or `ltr`, for `<html dir>`.
     pub dir: &'static str,
     /// For `og:locale`: `pt_PT`.
-    pub locale: String,
+    pub locale: &'a str,
     /// The switcher: every language, with the same page in it or, where
     /// the page has no translation, that language's home page. Empty on
     /// a site of one language.
-    pub links: Vec<LanguageLinkCtx>,
+    pub links: Vec<LanguageLinkCtx<'a>>,
     /// `<link rel="alternate" hreflang>`: this page in every language it
     /// exists in, itself included. Empty on a site of one language.
-    pub alternates: Vec<AlternateCtx>,
+    pub alternates: Vec<AlternateCtx<'a>>,
     /// The page in the default language, else its first translation: for
     /// `hreflang="x-default"`.
     pub x_default: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LanguageLinkCtx {
-    pub lang: String,
-    pub name: String,
+pub struct LanguageLinkCtx<'a> {
+    pub lang: &'a str,
+    pub name: &'a str,
     /// Short, for phones: `PT`, or `PT-BR` where two languages share `pt`.
-    pub code: String,
+    pub code: &'a str,
     /// Root-relative.
     pub url: String,
     /// The language of this page.
@@ -136,10 +139,10 @@ pub struct LanguageLinkCtx {
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct AlternateCtx {
-    pub lang: String,
+pub struct AlternateCtx<'a> {
+    pub lang: &'a str,
     /// `pt_PT`, for `og:locale:alternate`.
-    pub locale: String,
+    pub locale: &'a str,
     /// Absolute.
     pub url: String,
 }
@@ -183,7 +186,7 @@ impl<'a> Languages<'a> {
     }
 
     /// The languages `route` has a page in, each with its absolute URL.
-    pub fn alternates(&self, route: Route<'_>) -> Vec<AlternateCtx> {
+    pub fn alternates(&self, route: Route<'_>) -> Vec<AlternateCtx<'a>> {
         if !self.many() {
             return Vec::new();
         }
@@ -192,15 +195,15 @@ impl<'a> Languages<'a> {
             .enumerate()
             .filter(|&(i, _)| self.exists_in(route, i))
             .map(|(_, l)| AlternateCtx {
-                lang: l.tag.clone(),
-                locale: l.locale.clone(),
+                lang: &l.tag,
+                locale: &l.locale,
                 url: l.routes.absolute(route),
             })
             .collect()
     }
 
     /// `language` for the page at `route` in the current language.
-    pub fn page(&self, route: Route<'_>) -> LanguageCtx {
+    pub fn page(&self, route: Route<'_>) -> LanguageCtx<'a> {
         let current = self.current();
         let alternates = self.alternates(route);
         let links = if self.many() {
@@ -215,9 +218,9 @@ impl<'a> Languages<'a> {
                         Route::Listing(Listing::Index, 1)
                     };
                     LanguageLinkCtx {
-                        lang: l.tag.clone(),
-                        name: l.name.clone(),
-                        code: l.code.clone(),
+                        lang: &l.tag,
+                        name: &l.name,
+                        code: &l.code,
                         url: l.routes.url(to),
                         current: i == self.current,
                         translated,
@@ -228,9 +231,9 @@ impl<'a> Languages<'a> {
             Vec::new()
         };
         LanguageCtx {
-            lang: current.tag.clone(),
+            lang: &current.tag,
             dir: if current.rtl { "rtl" } else { "ltr" },
-            locale: current.locale.clone(),
+            locale: &current.locale,
             links,
             x_default: alternates.first().map(|a| a.url.clone()),
             alternates,

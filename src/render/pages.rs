@@ -84,7 +84,7 @@ fn story_vars(
     cx.insert("cta", &openings::cta(site, urls, e));
     cx.insert("story", &teaser(site, e, urls));
     cx.insert("steps", &steps(site, s, urls));
-    cx.insert("body", &s.body.html(&site.config.image_sources()));
+    cx.insert("body", &s.body.html());
     cx.insert("quote", &s.quote);
     cx.insert("skills", &s.skills);
     cx.insert("links", &s.links);

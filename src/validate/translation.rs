@@ -261,14 +261,8 @@ pub fn translation(
         left(Pos::new(split.body_first_line, 1), "the story's text");
         None
     } else {
-        // The HTML is made when the page is rendered (`Body::Markdown`).
-        let summary = markdown::check(split.body, split.body_first_line, cx.image_sources, r);
-        let body = Body::Markdown {
-            text: pair.raw.source.text.clone(),
-            start: split.body_start,
-            first_line: split.body_first_line,
-        };
-        Some((body, summary))
+        let rendered = markdown::render(split.body, split.body_first_line, cx.image_sources, r);
+        Some((Body::compressed(&rendered.html), rendered.summary))
     };
 
     let (Some(quote), Some(location), Some(skills), Some(links), Some(journey), true) =
