@@ -295,8 +295,8 @@ pub enum Body {
     /// (LZ4) until its page is written. Every language's HTML held as it is
     /// made a site in two languages take 1.8 times the memory of one, and
     /// making a translation's HTML again from its Markdown when its page
-    /// is written (as launchpad did before) took a tenth of the second
-    /// language's render; unpacking it takes a hundredth of that.
+    /// is written (as launchpad did before) cost a seventh of a whole
+    /// one-language build in instructions; unpacking costs a tenth of that.
     Compressed(std::sync::Arc<[u8]>),
 }
 
