@@ -577,15 +577,23 @@ fn after_validation(
     if let (Some(memo), Some(pages)) = (page_memo, rendered.memo) {
         *memo = pages;
     }
-    let story_cards = site
-        .entries
+    // Each story's card in the language it is written or translated in
+    // (the only one it is drawn in), under its file: a pull request's
+    // preview.
+    let story_cards = sites
         .iter()
-        .filter_map(|e| {
-            // The default language's card: a pull request's preview.
-            let card = cards[0]
-                .cards
-                .get(&routes::CardOf::Story(e.story.slug.clone()))?;
-            Some((e.story.file.clone(), card.path().to_string()))
+        .zip(&cards)
+        .enumerate()
+        .flat_map(|(i, (site, cards))| {
+            site.entries
+                .iter()
+                .filter(move |e| e.language == i)
+                .filter_map(|e| {
+                    let card = cards
+                        .cards
+                        .get(&routes::CardOf::Story(e.story.slug.clone()))?;
+                    Some((e.story.file.clone(), card.path().to_string()))
+                })
         })
         .collect();
     let stories = site.entries.len();

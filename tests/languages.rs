@@ -133,6 +133,26 @@ fn the_example_site_is_in_english_and_portuguese_with_every_page_linked_to_its_t
     let words = paths.root_element().text().collect::<String>();
     assert!(words.contains("Assistente de Apoio ao Cliente"), "{words}");
     assert!(words.contains("Programa de cedência entre departamentos"));
+    // A story's card is drawn in each language it has a page in, and not
+    // in the others, where nothing would link it (the words on a card
+    // differ by language: its journey's role titles).
+    let cards: Vec<String> = std::fs::read_dir(site.path("public/cards"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let cards_of = |slug: &str| {
+        cards
+            .iter()
+            .filter(|c| {
+                c.strip_prefix(slug)
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|rest| rest.len() == "0123456789.png".len())
+            })
+            .count()
+    };
+    assert_eq!(cards_of("maria-santos"), 2, "{cards:?}");
+    assert_eq!(cards_of("ines-carvalho"), 1, "{cards:?}");
+    assert_eq!(cards_of("kwame-mensah"), 1, "{cards:?}");
 }
 
 fn walk_alternates(site: &TestSite) {

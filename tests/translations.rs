@@ -373,6 +373,46 @@ fn a_pull_request_adding_a_translation_is_summarised_with_its_address_and_the_un
 }
 
 #[test]
+fn a_pull_request_adding_a_translation_previews_its_share_card_in_its_language() {
+    let site = with_maria_in_portuguese();
+    site.write(
+        "changed.txt",
+        "content/stories/maria-santos.md\ncontent/stories/maria-santos.pt-pt.md\n",
+    );
+    let (changed, cards) = (site.path("changed.txt"), site.path("cards"));
+    let run = site.run(&[
+        "build",
+        "--changed",
+        changed.to_str().unwrap(),
+        "--cards-to",
+        cards.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Copied 2 share cards"),
+        "{}",
+        run.stderr
+    );
+    let english = std::fs::read(cards.join("maria-santos.png")).unwrap();
+    let portuguese = std::fs::read(cards.join("maria-santos.pt-pt.png")).unwrap();
+    assert!(portuguese.starts_with(b"\x89PNG"));
+    assert_ne!(english, portuguese, "the Portuguese card has its headline");
+    // Each is the card its page shows.
+    for (page, card) in [
+        ("stories/maria-santos/index.html", &english),
+        ("pt-pt/stories/maria-santos/index.html", &portuguese),
+    ] {
+        let image = attrs(&site.html(page), "meta[property='og:image']", "content");
+        let path = image[0].split("/alumni/").nth(1).unwrap();
+        assert_eq!(
+            &std::fs::read(site.path("public").join(path)).unwrap(),
+            card,
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn a_translations_text_is_made_safe_on_its_page_and_warned_about_on_its_own_lines() {
     // Its HTML is made when its page is written, from the file's text: the
     // page must show what `check` checked, at the lines `check` gives.

@@ -183,7 +183,15 @@ pub fn share_cards(
     let drawn = AtomicUsize::new(0);
     let strings = templates.strings();
     let words = Words::new(&strings, language);
-    let jobs = jobs(site, &words, photos, brand, &template, memo);
+    // A story's card is linked from its page and kit, which are in the
+    // language the story is written or translated in.
+    let own = site
+        .config
+        .languages
+        .iter()
+        .position(|l| l.tag == language)
+        .unwrap_or(0);
+    let jobs = jobs(site, own, &words, photos, brand, &template, memo);
     let logo_key = brand.logo.as_ref().map_or([0; 32], |l| *l.hash.as_bytes());
     let results: Vec<anyhow::Result<Drawn>> = jobs
         .into_par_iter()
@@ -289,6 +297,7 @@ pub fn share_cards(
 /// `Err`: a card the memo knows, made already.
 fn jobs(
     site: &Site,
+    language: usize,
     words: &Words<'_>,
     photos: &BTreeMap<String, Processed>,
     brand: &BrandAssets,
@@ -323,7 +332,7 @@ fn jobs(
         .entries
         .par_iter()
         // Consent to the story but not to a card: none is made or linked.
-        .filter(|e| e.story.card)
+        .filter(|e| e.story.card && e.language == language)
         .map(|e| {
             let s = &e.story;
             let photo = photos.get(&s.slug).map(|p| (p.key.clone(), p.card_file()));
