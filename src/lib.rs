@@ -356,7 +356,8 @@ pub struct RenderedSite {
 #[derive(Default)]
 pub struct RebuildMemo {
     pub stories: validate::StoryMemo,
-    pub pages: render::page::PageMemo,
+    /// One per language.
+    pub pages: Vec<render::page::PageMemo>,
     pub cards: images::CardMemo,
     /// The model of the last good rebuild.
     model: Option<site::Site>,
@@ -402,7 +403,9 @@ pub fn render_site(
     sink: &dyn render::Sink,
     memo: Option<&mut RebuildMemo>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
-    let first_render = memo.as_ref().is_none_or(|m| m.pages.is_empty());
+    let first_render = memo
+        .as_ref()
+        .is_none_or(|m| m.pages.iter().all(render::page::PageMemo::is_empty));
     let today = today(opts.today)?;
     let (raw, validated, render_memo, card_memo) = match memo {
         Some(m) => {
@@ -470,7 +473,7 @@ fn after_validation(
     later: &LaterStages<'_>,
     timings: &mut Timings,
     sink: &dyn render::Sink,
-    memo: Option<(&mut render::page::PageMemo, &mut Option<site::Site>)>,
+    memo: Option<(&mut Vec<render::page::PageMemo>, &mut Option<site::Site>)>,
 ) -> anyhow::Result<Result<RenderedSite, ContentErrors>> {
     let (page_memo, mut model_memo) = memo.unzip();
     let mut diags = validated.diagnostics;
@@ -561,7 +564,7 @@ fn after_validation(
         brand: &brand,
         statics: &statics,
     };
-    let previous = page_memo.as_deref();
+    let previous = page_memo.as_deref().map(Vec::as_slice);
     let rendered = match render::render(&sites, &mut templates, &assets, sink, previous)? {
         Ok(rendered) => rendered,
         Err(errors) => {

@@ -52,11 +52,14 @@ struct Served {
 }
 
 fn served() -> Served {
-    let site = TestSite::fixture("alumni");
+    served_from(TestSite::fixture("alumni"))
+}
+
+fn served_from(site: TestSite) -> Served {
     let mut memo = Memo::default();
     let (first, rendered, pages) = render(&site, Some(&mut memo));
     assert_eq!(rendered, pages, "the first render renders everything");
-    assert_eq!(memo.pages.len(), pages);
+    assert_eq!(memo.pages.iter().map(|p| p.len()).sum::<usize>(), pages);
     let story_pages = first
         .keys()
         .filter(|p| {
@@ -100,6 +103,76 @@ impl Served {
 }
 
 const MARIA: &str = "content/stories/maria-santos.md";
+
+const MARIA_PT: &str = "content/stories/maria-santos.pt-pt.md";
+
+/// The alumni site in English and Portuguese, Maria's story translated.
+fn served_in_two_languages() -> Served {
+    let site = TestSite::fixture("alumni");
+    site.in_english_and_portuguese(None);
+    site.write(
+        MARIA_PT,
+        "---\nheadline: Do turno da noite à gestão de produto\nquote: As chamadas ensinaram-me tudo.\nlocation: Lisboa, Portugal\n---\n\nEntrei no turno da noite.\n\nDepois, a equipa de produto.\n",
+    );
+    served_from(site)
+}
+
+#[test]
+fn in_two_languages_each_language_reuses_its_own_pages() {
+    let mut s = served_in_two_languages();
+    assert_eq!(s.after(&[], |_| {}), 0, "no page of either language");
+    let rendered = s.after(&[MARIA_PT], |site| {
+        site.edit(MARIA_PT, "Depois, a equipa", "Mais tarde, a equipa");
+    });
+    assert_eq!(rendered, 1, "only her Portuguese page");
+    let rendered = s.after(&[MARIA], |site| {
+        site.edit(
+            MARIA,
+            "I joined on the night shift",
+            "I started on the night shift",
+        );
+    });
+    assert!(rendered <= 2, "her pages, not a language's: {rendered}");
+    let rendered = s.after(&[MARIA_PT], |site| {
+        site.edit(
+            MARIA_PT,
+            "headline: Do turno da noite",
+            "headline: Da noite",
+        );
+    });
+    assert!(
+        rendered > 1 && rendered < s.pages / 4,
+        "the Portuguese pages that show her: {rendered} of {}",
+        s.pages
+    );
+    // A translation taken from the validation memo keeps its warnings.
+    s.after(&[MARIA_PT], |site| {
+        site.edit(MARIA_PT, "Entrei no turno", "Entrei no <b>turno</b>");
+    });
+    s.after(&[MARIA], |site| {
+        site.edit(MARIA, "I started on", "I began on");
+    });
+    let warned = |memo: Option<&mut Memo>| {
+        let opts = BuildOptions {
+            root: s.site.root().to_path_buf(),
+            today: Some(jiff::civil::date(2026, 12, 2)),
+            ..BuildOptions::default()
+        };
+        let built = launchpad::render_site(&opts, &mut Timings::new(), &Collect::default(), memo)
+            .unwrap()
+            .unwrap();
+        built
+            .diagnostics
+            .iter()
+            .filter(|d| d.file == MARIA_PT)
+            .map(|d| (d.code, d.line))
+            .collect::<Vec<_>>()
+    };
+    let full = warned(None);
+    assert!(full.contains(&("raw-html", 7)), "{full:?}");
+    s.memo.saved(vec![MARIA.to_string()]);
+    assert_eq!(warned(Some(&mut s.memo)), full);
+}
 
 #[test]
 fn nothing_saved_renders_nothing() {

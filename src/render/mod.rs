@@ -62,27 +62,27 @@ pub struct Rendered {
     pub files: usize,
     /// Warnings (static files hidden by generated pages).
     pub diagnostics: Vec<Diagnostic>,
-    /// Filled when a memo was given, for the next render.
-    pub memo: Option<PageMemo>,
+    /// Filled when a memo was given, for the next render: one per language.
+    pub memo: Option<Vec<PageMemo>>,
 }
 
 /// Renders every page and hands every output file to `sink`: generated
 /// pages, feeds and `stories.json`, photos and cards, and static files
 /// (the built-in theme's, under the site theme's, under `content/static/`).
-/// With `memo`, unchanged pages are taken from it instead of rendered, and
-/// the result carries the memo for the next render.
+/// With `memo` (one per language; an empty slice the first time), unchanged
+/// pages are taken from it instead of rendered, and the result carries the
+/// memo for the next render.
 ///
 /// Each language of the site is rendered in turn, every page kind in each
 /// (a story's page in its own language); the first renders the shared
 /// files, and with several languages, the sitemap lists every page of
-/// every language with its alternates. The memo serves the default
-/// language; the others render whole.
+/// every language with its alternates.
 pub fn render(
     sites: &[Site],
     templates: &mut Templates,
     assets: &Assets<'_>,
     sink: &dyn Sink,
-    memo: Option<&PageMemo>,
+    memo: Option<&[PageMemo]>,
 ) -> anyhow::Result<Result<Rendered, Vec<Diagnostic>>> {
     let strings = templates.strings();
     let all = languages::of(&sites[0], &strings);
@@ -91,8 +91,9 @@ pub fn render(
         pages_rendered: 0,
         files: 0,
         diagnostics: Vec::new(),
-        memo: None,
+        memo: memo.map(|_| Vec::new()),
     };
+    let no_pages = PageMemo::default();
     let mut sitemap = Vec::new();
     // Photos are shared files, at the same address in every language,
     // described in each language's words; the first language hands over
@@ -108,8 +109,16 @@ pub fn render(
             sites,
             current,
         };
-        let memo = memo.filter(|_| current == 0);
-        let made = match render_language(site, templates, assets, &photos, sink, memo, languages)? {
+        let language_memo = memo.map(|m| m.get(current).unwrap_or(&no_pages));
+        let made = match render_language(
+            site,
+            templates,
+            assets,
+            &photos,
+            sink,
+            language_memo,
+            languages,
+        )? {
             Ok(made) => made,
             Err(errors) => return Ok(Err(errors)),
         };
@@ -117,8 +126,8 @@ pub fn render(
         total.pages_rendered += made.rendered.pages_rendered;
         total.files += made.rendered.files;
         total.diagnostics.extend(made.rendered.diagnostics);
-        if current == 0 {
-            total.memo = made.rendered.memo;
+        if let Some(memos) = total.memo.as_mut() {
+            memos.push(made.memo.unwrap_or_default());
         }
         sitemap.extend(made.sitemap);
     }
@@ -137,6 +146,8 @@ pub fn render(
 /// A language's render, and its pages for a sitemap of every language.
 struct LanguageRender {
     rendered: Rendered,
+    /// With a memo: this language's, for the next render.
+    memo: Option<PageMemo>,
     sitemap: Vec<feeds::SitemapUrl>,
 }
 
@@ -212,8 +223,10 @@ fn render_language(
     }
     let made = match compared {
         Some((plan, pages)) => {
-            let paths = plan.pages.iter().map(|p| p.path.as_str());
-            files += put_statics(assets.statics, &generated, paths, sink, &mut diagnostics)?;
+            if languages.is_default() {
+                let paths = plan.pages.iter().map(|p| p.path.as_str());
+                files += put_statics(assets.statics, &generated, paths, sink, &mut diagnostics)?;
+            }
             render_changed(site, &urls, templates, plan, pages, &globals_hash, sink)?
         }
         None => {
@@ -298,8 +311,9 @@ fn render_language(
             pages_rendered: made.rendered,
             files,
             diagnostics,
-            memo: next,
+            memo: None,
         },
+        memo: next,
         sitemap: made.sitemap,
     }))
 }

@@ -60,6 +60,20 @@ pub struct StoryMemo {
     stories: Mutex<HashMap<String, Remembered>>,
 }
 
+impl StoryMemo {
+    /// What the last run remembered, to be read without a lock; `put_back`
+    /// returns it.
+    fn take(&self) -> HashMap<String, Remembered> {
+        std::mem::take(&mut *self.stories.lock().expect("memo lock"))
+    }
+
+    /// Puts back what `take` took, with `fresh`, this run's new results.
+    fn put_back(&self, mut known: HashMap<String, Remembered>, fresh: Vec<(String, Remembered)>) {
+        known.extend(fresh);
+        *self.stories.lock().expect("memo lock") = known;
+    }
+}
+
 /// One story's validation and what it was made from.
 struct Remembered {
     /// The hash of what every story's validation reads besides its file.
@@ -206,8 +220,15 @@ pub fn validate_with(
         Some(memo) => memoized_stories(raw, &originals, &cx, memo, &mut diags),
     };
     check_unique_slugs(&stories, &mut diags);
-    let mut texts =
-        translation::translations(&originals, &translated, &stories, &cx, drafts, &mut diags);
+    let mut texts = translation::translations(
+        &originals,
+        &translated,
+        &stories,
+        &cx,
+        drafts,
+        memo,
+        &mut diags,
+    );
 
     let mut collections = Vec::new();
     for file in &raw.collections {
@@ -375,7 +396,7 @@ fn memoized_stories(
     };
     // Read by every story without a lock; what is validated again is
     // remembered after.
-    let mut known = std::mem::take(&mut *memo.stories.lock().expect("memo lock"));
+    let mut known = memo.take();
     let fresh: Mutex<Vec<(String, Remembered)>> = Mutex::new(Vec::new());
     let stories = diagnostics::par_map(originals, diags, |s, local| {
         let path = &s.source.path;
@@ -409,10 +430,10 @@ fn memoized_stories(
         ));
         story
     });
-    known.extend(fresh.into_inner().expect("memo lock"));
+    // Translations are remembered too, under their own files.
     let present: HashSet<&str> = raw.stories.iter().map(|s| s.source.path.as_str()).collect();
     known.retain(|path, _| present.contains(path.as_str()));
-    *memo.stories.lock().expect("memo lock") = known;
+    memo.put_back(known, fresh.into_inner().expect("memo lock"));
     stories
 }
 

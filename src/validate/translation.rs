@@ -8,7 +8,7 @@
 //! not change it: a story must say the same thing in every language.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::content::RawStory;
 use crate::content::types::{Body, LanguageText, Photo, Step, Story};
@@ -19,6 +19,7 @@ use crate::validate::fields::Fields;
 use crate::validate::limits;
 use crate::validate::localized::{self, Untranslated};
 use crate::validate::story::{self, KEYS, STEP_KEYS, StoryContext};
+use crate::validate::{Remembered, StoryMemo};
 
 /// Each language's stories translated into it, checked against their
 /// originals; and for a site of several languages, a warning for each
@@ -29,9 +30,14 @@ pub fn translations(
     stories: &[Arc<Story>],
     cx: &StoryContext<'_>,
     drafts: bool,
+    memo: Option<&StoryMemo>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<LanguageText> {
     let languages = cx.languages;
+    // Read by every translation without a lock; what is validated again
+    // is remembered after.
+    let known = memo.map(StoryMemo::take).unwrap_or_default();
+    let fresh: Mutex<Vec<(String, Remembered)>> = Mutex::new(Vec::new());
     let mut texts = vec![LanguageText::default(); languages.len().max(1)];
     let raw_of: HashMap<(&str, &str), &RawStory> = originals
         .iter()
@@ -85,6 +91,14 @@ pub fn translations(
             .help("remove this file, or rename it for the language it is written in");
             return None;
         }
+        let path = &t.source.path;
+        // With the memo, an original has a key, and so does its translation:
+        // unchanged, with an unchanged original, it stands as it was.
+        let key = original.memo_key.map(|k| translation_key(k, t));
+        if let Some(m) = key.and_then(|k| known.get(path).filter(|m| m.key == k)) {
+            local.extend(m.result.1.iter().cloned());
+            return m.result.0.clone().map(|story| (i, path.clone(), story));
+        }
         let pair = Pair {
             raw: t,
             original_raw,
@@ -92,10 +106,30 @@ pub fn translations(
             lang: (i > 0).then(|| languages[i].as_str()),
             tag,
         };
-        let (story, untranslated) = translation(&pair, cx, &mut r)?;
-        localized::warn(&t.source.path, &languages[i], &untranslated, local);
-        Some((i, t.source.path.clone(), Arc::new(story)))
+        let mut found = Vec::new();
+        let story = translation(&pair, cx, &mut Reporter::new(path, &mut found)).map(
+            |(story, untranslated)| {
+                localized::warn(path, &languages[i], &untranslated, &mut found);
+                Arc::new(story)
+            },
+        );
+        local.extend(found.iter().cloned());
+        if let Some(key) = key {
+            let result = (story.clone(), found);
+            fresh.lock().expect("memo lock").push((
+                path.clone(),
+                Remembered {
+                    shared: key,
+                    key,
+                    result,
+                },
+            ));
+        }
+        story.map(|story| (i, path.clone(), story))
     });
+    if let Some(memo) = memo {
+        memo.put_back(known, fresh.into_inner().expect("memo lock"));
+    }
     for (i, file, story) in made {
         let slug = story.slug.clone();
         match texts[i].stories.get(&slug) {
@@ -291,14 +325,7 @@ pub fn translation(
         body,
         summary,
         // Its pages change when either file does.
-        memo_key: original.memo_key.map(|key| {
-            let mut h = blake3::Hasher::new();
-            h.update(key.as_bytes());
-            h.update(pair.raw.source.path.as_bytes());
-            h.update(&[0]);
-            h.update(pair.raw.source.text.as_bytes());
-            h.finalize()
-        }),
+        memo_key: original.memo_key.map(|key| translation_key(key, pair.raw)),
         ..original.clone()
     };
     Some((story, untranslated))
@@ -417,6 +444,17 @@ fn same(a: &Node, b: &Node) -> bool {
             _ => false,
         },
     }
+}
+
+/// What a translation is made from: its original (whose key covers its
+/// file and everything else a story's validation reads) and its own file.
+fn translation_key(original: blake3::Hash, raw: &RawStory) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    h.update(original.as_bytes());
+    h.update(raw.source.path.as_bytes());
+    h.update(&[0]);
+    h.update(raw.source.text.as_bytes());
+    h.finalize()
 }
 
 #[cfg(test)]
