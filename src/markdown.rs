@@ -96,23 +96,6 @@ pub fn render(
     image_sources: &[String],
     r: &mut Reporter<'_>,
 ) -> Rendered {
-    let mut events = checked_events(body, first_line, image_sources, r);
-    mark_external_links(&mut events);
-    set_heading_ids(&mut events);
-    let summary = summary(&events);
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, summary }
-}
-
-/// The body's events, with what is not safe to show as it is turned into
-/// text (and reported).
-fn checked_events<'b>(
-    body: &'b str,
-    first_line: u32,
-    image_sources: &[String],
-    r: &mut Reporter<'_>,
-) -> Vec<Event<'b>> {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -184,7 +167,12 @@ fn checked_events<'b>(
             other => events.push(other),
         }
     }
-    events
+    mark_external_links(&mut events);
+    set_heading_ids(&mut events);
+    let summary = summary(&events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered { html, summary }
 }
 
 /// Links to other sites open without giving that site a handle on the page

@@ -178,7 +178,7 @@ fn with_story(text: &str) -> Option<(RawSite, String)> {
     let mut diagnostics = Vec::new();
     let mut report = diagnostics::Reporter::new(STORY, &mut diagnostics);
     let read = content::text_from_bytes(text.as_bytes().to_vec(), &mut report)?;
-    raw.stories[0].source.text = read.as_str().into();
+    raw.stories[0].source.text = read.clone();
     Some((raw, read))
 }
 

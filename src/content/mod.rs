@@ -27,7 +27,7 @@ pub const MAX_TEXT_BYTES: u64 = 4 * 1024 * 1024;
 pub struct SourceFile {
     /// Relative to the site root, `/`-separated: what diagnostics print.
     pub path: String,
-    pub text: std::sync::Arc<str>,
+    pub text: String,
 }
 
 /// One story: a Markdown file, or a bundle folder with `index.md`.
@@ -122,7 +122,7 @@ impl ThemeFiles {
     pub fn sources(&self) -> impl Iterator<Item = (String, String)> + '_ {
         self.templates
             .values()
-            .map(|f| (f.path.clone(), f.text.to_string()))
+            .map(|f| (f.path.clone(), f.text.clone()))
     }
 }
 
@@ -170,9 +170,9 @@ impl RawSite {
             if named.contains(story.source.path.as_str()) {
                 continue;
             }
-            if let Ok(split) = frontmatter::split(&story.source.text) {
-                let front = &story.source.text[..split.body_start];
-                story.source.text = front.into();
+            if let Ok(body_start) = frontmatter::split(&story.source.text).map(|s| s.body_start) {
+                story.source.text.truncate(body_start);
+                story.source.text.shrink_to_fit();
             }
         }
     }
@@ -189,7 +189,7 @@ impl RawSite {
             .chain(self.stories.iter().map(|s| &s.source))
             .chain(&self.collections)
             .filter(|file| named.contains(file.path.as_str()))
-            .map(|file| (file.path.clone(), file.text.to_string()))
+            .map(|file| (file.path.clone(), file.text.clone()))
             .collect()
     }
 }
@@ -363,7 +363,7 @@ fn read_text(path: &Path, rel: &str, diagnostics: &mut Vec<Diagnostic>) -> Optio
     };
     text_from_bytes(bytes, &mut report).map(|text| SourceFile {
         path: rel.to_string(),
-        text: text.into(),
+        text,
     })
 }
 

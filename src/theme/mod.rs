@@ -48,7 +48,7 @@ pub fn load(root: &Path, site: &crate::content::types::SiteConfig) -> anyhow::Re
             .map(|(language, file)| strings::StringFile {
                 path: file.path.clone(),
                 language: language.clone(),
-                text: file.text.to_string(),
+                text: file.text.clone(),
             }),
     );
     let (words, problems) = strings::Strings::load(
@@ -77,7 +77,7 @@ pub fn load(root: &Path, site: &crate::content::types::SiteConfig) -> anyhow::Re
                 files
                     .strings
                     .values()
-                    .map(|f| (f.path.clone(), f.text.to_string())),
+                    .map(|f| (f.path.clone(), f.text.clone())),
             )
             .collect(),
         static_files: files.static_files,

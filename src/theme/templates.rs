@@ -168,7 +168,7 @@ impl Templates {
             })
             .collect();
         for (name, file) in &theme.templates {
-            sources.insert(name.clone(), (file.path.clone(), file.text.to_string()));
+            sources.insert(name.clone(), (file.path.clone(), file.text.clone()));
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);

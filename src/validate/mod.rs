@@ -388,7 +388,7 @@ fn memoized_stories(
     let key = |s: &RawStory| {
         let mut h = blake3::Hasher::new();
         h.update(shared_key.as_bytes());
-        for part in [&*s.source.path, &*s.source.text, &s.name, &s.dir] {
+        for part in [&s.source.path, &s.source.text, &s.name, &s.dir] {
             h.update(&(part.len() as u64).to_le_bytes());
             h.update(part.as_bytes());
         }
